@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Installs what the tests, the size report and the demo need, skipping every
+# tool that is already present at the pinned version. Safe to run repeatedly.
+#
+#   scripts/setup.sh test   # wasm target, wasm-bindgen-cli, wasm-pack, Chromium + ChromeDriver
+#   scripts/setup.sh build  # the above plus trunk and wasm-opt (binaryen)
+#
+# Versions are pinned to what is verified on the project's machines
+# (see README "Toolchain").
+set -euo pipefail
+
+WASM_BINDGEN_VERSION=0.2.130
+WASM_PACK_VERSION=0.15.1
+TRUNK_VERSION=0.21.14
+WASM_OPT_VERSION=108
+
+what=${1:-test}
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+apt_updated=0
+apt_install() {
+  if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
+    log "need root (or sudo) to apt-get install $*"; exit 1
+  fi
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  if [ "$apt_updated" = 0 ]; then
+    $sudo apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+has_version() { # has_version CMD EXPECTED-SUBSTRING
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q -- "$2"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (~3 min)"
+  # Not --locked: the CLI's own lock file wants a webpki-roots the registry lacks.
+  cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! has_version wasm-pack "$WASM_PACK_VERSION"; then
+  log "installing wasm-pack $WASM_PACK_VERSION (~2 min)"
+  cargo install -q wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing chromium and chromium-driver from Debian"
+  apt_install chromium chromium-driver
+fi
+
+if [ "$what" = build ] || [ "$what" = all ]; then
+  if ! has_version wasm-opt "version $WASM_OPT_VERSION"; then
+    log "installing binaryen (wasm-opt)"
+    apt_install binaryen
+  fi
+  if ! has_version trunk "$TRUNK_VERSION"; then
+    log "installing trunk $TRUNK_VERSION (~10 min)"
+    cargo install -q trunk --version "$TRUNK_VERSION" --locked --force
+  fi
+fi
+log "tools ready ($what)"

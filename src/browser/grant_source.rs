@@ -1,0 +1,171 @@
+//! Where a `<MeetEmbed>` gets its grant: the customer's endpoint, or any async function.
+
+use std::fmt;
+use std::future::Future;
+use std::sync::Arc;
+
+use futures::future::LocalBoxFuture;
+use futures::FutureExt as _;
+use gloo_net::http::Request;
+use web_sys::{AbortController, RequestCache, RequestCredentials};
+
+use crate::logic::{GrantFetchError, GrantResponse, MeetError};
+
+use super::timer;
+
+/// Largest grant answer read, in bytes. A grant is a few hundred bytes.
+pub const MAX_GRANT_BYTES: u32 = 16 * 1024;
+/// How long a grant request may take before it is abandoned, in milliseconds.
+pub const DEFAULT_GRANT_TIMEOUT_MS: u32 = 10_000;
+
+type Fetch = dyn Fn(u32) -> LocalBoxFuture<'static, Result<GrantResponse, MeetError>> + Send + Sync;
+
+/// Fetches a grant. Cheap to clone.
+///
+/// # Usage
+/// ```
+/// use immail_meet::{GrantResponse, GrantSource, Jwt};
+/// // The customer's endpoint (what `<MeetEmbed endpoint=...>` uses):
+/// let endpoint = GrantSource::endpoint("/api/meet/rooms/abc/grant");
+/// // Or any async function, e.g. a Leptos server function:
+/// let custom = GrantSource::from_fn(|| async {
+///     Ok::<_, String>(GrantResponse {
+///         room_name: Some("abc".into()),
+///         jwt: Jwt::new("eyJhbGciOiJIUzI1NiJ9.e30.c2ln"),
+///         ..Default::default()
+///     })
+/// });
+/// ```
+///
+/// # Server-Side Rendering
+/// A source can be built on the server; it is only called in the browser.
+#[derive(Clone)]
+pub struct GrantSource(Arc<Fetch>);
+
+impl GrantSource {
+    /// `POST url` with same-origin credentials and no body.
+    pub fn endpoint(url: impl Into<String>) -> Self {
+        Self::endpoint_with_body(url, None)
+    }
+
+    /// `POST url` with same-origin credentials and, if given, a JSON body.
+    pub fn endpoint_with_body(url: impl Into<String>, body: Option<GrantBody>) -> Self {
+        let url: Arc<str> = url.into().into();
+        Self(Arc::new(move |timeout_ms| {
+            let (url, body) = (url.clone(), body.clone());
+            async move { fetch_grant(&url, body.as_ref(), timeout_ms).await }.boxed_local()
+        }))
+    }
+
+    /// Any async function that returns a [`GrantResponse`]; its error's `Display`
+    /// becomes the message shown.
+    pub fn from_fn<F, Fut, E>(f: F) -> Self
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<GrantResponse, E>> + 'static,
+        E: fmt::Display,
+    {
+        Self(Arc::new(move |timeout_ms| {
+            let future = f();
+            async move {
+                match timer::within(timeout_ms, future).await {
+                    Some(answer) => answer.map_err(|e| GrantFetchError::Source(e.to_string()).into()),
+                    None => Err(GrantFetchError::Timeout(timeout_ms).into()),
+                }
+            }
+            .boxed_local()
+        }))
+    }
+
+    /// Fetches one answer, giving up after `timeout_ms`.
+    pub(crate) async fn fetch(&self, timeout_ms: u32) -> Result<GrantResponse, MeetError> {
+        (self.0)(timeout_ms).await
+    }
+}
+
+impl fmt::Debug for GrantSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("GrantSource")
+    }
+}
+
+/// A JSON request body for the grant endpoint, chosen by the app (e.g. which room or
+/// display name). Never put a role in it: the server decides roles.
+///
+/// # Usage
+/// ```
+/// use immail_meet::GrantBody;
+/// let raw = GrantBody::from(r#"{"display_name": "Zoë"}"#);
+/// let built = GrantBody::from(serde_json::json!({ "display_name": "Zoë" }));
+/// assert_eq!(raw.as_str(), built.as_str());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GrantBody(String);
+
+impl GrantBody {
+    /// The JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for GrantBody {
+    /// JSON text, sent as it is.
+    fn from(json: String) -> Self {
+        Self(json)
+    }
+}
+
+impl From<&str> for GrantBody {
+    fn from(json: &str) -> Self {
+        Self(json.to_owned())
+    }
+}
+
+impl From<serde_json::Value> for GrantBody {
+    fn from(value: serde_json::Value) -> Self {
+        Self(value.to_string())
+    }
+}
+
+/// `POST url`, read at most [`MAX_GRANT_BYTES`], abort after `timeout_ms`.
+async fn fetch_grant(url: &str, body: Option<&GrantBody>, timeout_ms: u32) -> Result<GrantResponse, MeetError> {
+    let abort = AbortController::new().map_err(|_| GrantFetchError::Network)?;
+    let exchange = exchange(url, body, &abort);
+    let (status, text) = match timer::within(timeout_ms, exchange).await {
+        Some(answer) => answer?,
+        None => {
+            abort.abort();
+            return Err(GrantFetchError::Timeout(timeout_ms).into());
+        }
+    };
+    if !(200..300).contains(&status) {
+        return Err(GrantFetchError::from_status(status, &text).into());
+    }
+    Ok(GrantResponse::from_json(&text)?)
+}
+
+/// The HTTP exchange: status and body text, refusing bodies over the limit.
+async fn exchange(url: &str, body: Option<&GrantBody>, abort: &AbortController) -> Result<(u16, String), GrantFetchError> {
+    let builder = Request::post(url)
+        .credentials(RequestCredentials::SameOrigin)
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&abort.signal()))
+        .header("Accept", "application/json");
+    let request = match body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body.as_str()),
+        None => builder.build(),
+    }
+    .map_err(|_| GrantFetchError::Network)?;
+    let response = request.send().await.map_err(|_| GrantFetchError::Network)?;
+    let declared = response.headers().get("content-length").and_then(|n| n.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > u64::from(MAX_GRANT_BYTES)) {
+        abort.abort();
+        return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES));
+    }
+    let text = response.text().await.map_err(|_| GrantFetchError::Network)?;
+    if text.len() > MAX_GRANT_BYTES as usize {
+        return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES));
+    }
+    Ok((response.status(), text))
+}

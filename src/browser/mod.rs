@@ -1,0 +1,9 @@
+//! Browser glue: the few places that talk to `fetch`, timers and the clock.
+//!
+//! Everything here compiles natively too (for server-side rendering) but only runs in
+//! a browser.
+
+pub mod grant_source;
+pub(crate) mod timer;
+
+pub use grant_source::{GrantBody, GrantSource, DEFAULT_GRANT_TIMEOUT_MS, MAX_GRANT_BYTES};

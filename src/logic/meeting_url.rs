@@ -1,0 +1,451 @@
+//! Which meeting URLs may reach an iframe.
+//!
+//! A meeting URL comes from a backend answer, so it is untrusted input that ends up as a
+//! frame's `src`. It is accepted only when it is, byte for byte, one of the allowed
+//! meeting bases followed by a valid room name:
+//!
+//! ```text
+//! https://web.immail.ca/meet/19wda8xxxs8eas8q
+//! \____________________________/\______________/
+//!   allowed base (MeetingHost)      RoomName
+//! ```
+//!
+//! The check is a strict whitelist match rather than a general URL parser: anything a
+//! browser might read differently (upper case, trailing dots, backslashes, user-info,
+//! percent-escapes, white space, non-ASCII look-alikes, extra ports, queries, fragments)
+//! simply fails to match and is refused with a [`MeetingUrlError`] saying why. A general
+//! parser such as the `url` crate would also bring IDNA tables into the wasm bundle; the
+//! native tests use it as an oracle instead, to prove every accepted URL parses to the
+//! same scheme, host, port and path in a real URL parser.
+
+use std::fmt;
+
+/// The host every imMail meeting lives on.
+pub const IMMAIL_HOST: &str = "web.immail.ca";
+/// The path below which imMail serves meetings.
+pub const IMMAIL_MEET_PATH: &str = "/meet/";
+/// Longest room name accepted.
+pub const MAX_ROOM_NAME_LEN: usize = 128;
+
+/// Why a meeting URL, a room name or an allowed-host entry was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MeetingUrlError {
+    /// The text was empty.
+    Empty,
+    /// The text holds white space, a control character, a backslash or non-ASCII text.
+    InvalidCharacter,
+    /// A relative URL (`/meet/x`, `meet/x`): a grant must name the full meeting URL.
+    Relative,
+    /// A protocol-relative URL (`//host/...`).
+    ProtocolRelative,
+    /// A scheme other than `https` (or `http` for an allowed loopback host), such as
+    /// `javascript:`, `data:` or `blob:`.
+    SchemeNotAllowed(String),
+    /// Plain `http` on a host that is not an explicitly allowed loopback sandbox.
+    InsecureScheme,
+    /// `user:password@` before the host.
+    HasUserInfo,
+    /// The host (with its port, if any) is not on the allow-list.
+    HostNotAllowed(String),
+    /// The host part is not a well-formed lower-case host name or loopback address.
+    MalformedHost(String),
+    /// The path is not the allowed meeting path followed by a room name.
+    PathNotAllowed,
+    /// The URL carries a query of its own; options are added by this crate only.
+    HasQuery,
+    /// The URL carries a fragment.
+    HasFragment,
+    /// The room name is empty, too long, or has characters outside `A-Z a-z 0-9 - _`.
+    InvalidRoomName,
+    /// An allowed-host entry asks for plain `http` on a host that is not loopback.
+    HttpNotLoopback(String),
+}
+
+impl fmt::Display for MeetingUrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the meeting URL is empty"),
+            Self::InvalidCharacter => f.write_str(
+                "the meeting URL contains white space, a control character, a backslash or non-ASCII text",
+            ),
+            Self::Relative => f.write_str("the meeting URL is relative; an absolute https URL is required"),
+            Self::ProtocolRelative => {
+                f.write_str("the meeting URL is protocol-relative (//host); an absolute https URL is required")
+            }
+            Self::SchemeNotAllowed(s) => write!(f, "the meeting URL scheme \"{s}\" is not allowed; only https is"),
+            Self::InsecureScheme => f.write_str("the meeting URL uses plain http on a host not allowed for it"),
+            Self::HasUserInfo => f.write_str("the meeting URL contains user credentials (user@host)"),
+            Self::HostNotAllowed(h) => write!(f, "the meeting host \"{h}\" is not an allowed meeting host"),
+            Self::MalformedHost(h) => write!(f, "\"{h}\" is not a well-formed lower-case host name"),
+            Self::PathNotAllowed => f.write_str("the meeting URL path is not an allowed meeting path"),
+            Self::HasQuery => f.write_str("the meeting URL carries a query string of its own"),
+            Self::HasFragment => f.write_str("the meeting URL carries a fragment (#...)"),
+            Self::InvalidRoomName => f.write_str(
+                "the room name must be 1 to 128 characters of letters, digits, '-' and '_'",
+            ),
+            Self::HttpNotLoopback(h) => {
+                write!(f, "plain http is only allowed for loopback hosts, not \"{h}\"")
+            }
+        }
+    }
+}
+
+impl std::error::Error for MeetingUrlError {}
+
+/// A validated room name: 1 to 128 characters of `A-Z a-z 0-9 - _`.
+///
+/// # Usage
+/// ```
+/// use immail_meet::RoomName;
+/// assert_eq!(RoomName::parse("75769f9a-1f49").unwrap().as_str(), "75769f9a-1f49");
+/// assert!(RoomName::parse("../admin").is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RoomName(String);
+
+impl RoomName {
+    /// Checks `name` and wraps it.
+    pub fn parse(name: &str) -> Result<Self, MeetingUrlError> {
+        let ok = !name.is_empty()
+            && name.len() <= MAX_ROOM_NAME_LEN
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if ok {
+            Ok(Self(name.to_owned()))
+        } else {
+            Err(MeetingUrlError::InvalidRoomName)
+        }
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RoomName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One allowed meeting base: scheme, host, optional port and the path under which
+/// rooms live, e.g. `https://web.immail.ca/meet/`.
+///
+/// # Usage
+/// ```
+/// use immail_meet::MeetingHost;
+/// // A bare host means https and imMail's `/meet/` path.
+/// let host = MeetingHost::parse("meet.example.com").unwrap();
+/// assert_eq!(host.to_string(), "https://meet.example.com/meet/");
+/// // Plain http only for loopback, e.g. the reference server's sandbox.
+/// let sandbox = MeetingHost::parse("http://127.0.0.1:8787/sandbox/meet/").unwrap();
+/// assert_eq!(sandbox.port(), Some(8787));
+/// assert!(MeetingHost::parse("http://example.com/meet/").is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MeetingHost {
+    https: bool,
+    host: String,
+    port: Option<u16>,
+    path: String,
+}
+
+impl Default for MeetingHost {
+    /// `https://web.immail.ca/meet/`.
+    fn default() -> Self {
+        Self { https: true, host: IMMAIL_HOST.to_owned(), port: None, path: IMMAIL_MEET_PATH.to_owned() }
+    }
+}
+
+impl MeetingHost {
+    /// Parses an allow-list entry: either a bare host (`web.immail.ca`,
+    /// `meet.example.com:8443`), meaning `https` and the path `/meet/`, or a full base
+    /// (`https://host[:port]/path/` or, for a loopback host only, `http://...`). The
+    /// path must start and end with `/`. Upper-case letters in the host are lowered:
+    /// the entry is the developer's configuration, not untrusted input.
+    pub fn parse(entry: &str) -> Result<Self, MeetingUrlError> {
+        check_characters(entry)?;
+        let (https, rest) = if let Some(rest) = entry.strip_prefix("https://") {
+            (true, rest)
+        } else if let Some(rest) = entry.strip_prefix("http://") {
+            (false, rest)
+        } else if entry.contains("://") {
+            let scheme = entry.split("://").next().unwrap_or_default();
+            return Err(MeetingUrlError::SchemeNotAllowed(scheme.to_owned()));
+        } else {
+            (true, entry)
+        };
+        let (authority, path) = match rest.find('/') {
+            Some(i) => rest.split_at(i),
+            None if entry.contains("://") => (rest, "/"),
+            None => (rest, IMMAIL_MEET_PATH),
+        };
+        let authority = authority.to_ascii_lowercase();
+        let (host, port) = split_authority(&authority)?;
+        if !https && !is_loopback(host) {
+            return Err(MeetingUrlError::HttpNotLoopback(host.to_owned()));
+        }
+        let path_ok = path.starts_with('/')
+            && path.ends_with('/')
+            && path
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))
+            && !path.contains("//");
+        if !path_ok {
+            return Err(MeetingUrlError::PathNotAllowed);
+        }
+        Ok(Self { https, host: host.to_owned(), port, path: path.to_owned() })
+    }
+
+    /// `true` for `https`, `false` for a loopback `http` sandbox.
+    pub fn is_https(&self) -> bool {
+        self.https
+    }
+
+    /// The lower-case host name or address.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The explicit port, if any.
+    pub fn port(&self) -> Option<u16> {
+        self.port
+    }
+
+    /// The path under which rooms live, starting and ending with `/`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The meeting URL of `room` under this base.
+    pub fn meeting_url(&self, room: RoomName) -> MeetingUrl {
+        MeetingUrl { base: self.clone(), room }
+    }
+
+    fn origin_matches(&self, https: bool, host: &str, port: Option<u16>) -> bool {
+        self.https == https && self.host == host && self.port == port
+    }
+}
+
+impl fmt::Display for MeetingHost {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.https { "https://" } else { "http://" })?;
+        f.write_str(&self.host)?;
+        if let Some(port) = self.port {
+            write!(f, ":{port}")?;
+        }
+        f.write_str(&self.path)
+    }
+}
+
+/// The meeting bases a grant's meeting URL may point to. The default allows only
+/// `https://web.immail.ca/meet/`.
+///
+/// # Usage
+/// ```
+/// use immail_meet::AllowedHosts;
+/// let hosts = AllowedHosts::default()
+///     .with("http://127.0.0.1:8787/sandbox/meet/")
+///     .unwrap();
+/// assert!(hosts.check("https://web.immail.ca/meet/abc").is_ok());
+/// assert!(hosts.check("http://127.0.0.1:8787/sandbox/meet/abc").is_ok());
+/// assert!(hosts.check("https://web.immail.ca.evil.com/meet/abc").is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AllowedHosts(Vec<MeetingHost>);
+
+impl Default for AllowedHosts {
+    /// Only `https://web.immail.ca/meet/`.
+    fn default() -> Self {
+        Self(vec![MeetingHost::default()])
+    }
+}
+
+impl AllowedHosts {
+    /// An allow-list of exactly these entries (see [`MeetingHost::parse`] for their form).
+    pub fn new<I, S>(entries: I) -> Result<Self, MeetingUrlError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        entries.into_iter().map(|e| MeetingHost::parse(e.as_ref())).collect::<Result<_, _>>().map(Self)
+    }
+
+    /// This list plus one more entry.
+    pub fn with(mut self, entry: &str) -> Result<Self, MeetingUrlError> {
+        let host = MeetingHost::parse(entry)?;
+        if !self.0.contains(&host) {
+            self.0.push(host);
+        }
+        Ok(self)
+    }
+
+    /// The entries, in order.
+    pub fn hosts(&self) -> &[MeetingHost] {
+        &self.0
+    }
+
+    /// Validates an untrusted meeting URL against this list.
+    pub fn check(&self, url: &str) -> Result<MeetingUrl, MeetingUrlError> {
+        MeetingUrl::parse(url, self)
+    }
+
+    /// Whether `base` is on this list.
+    pub fn allows(&self, base: &MeetingHost) -> bool {
+        self.0.contains(base)
+    }
+}
+
+impl From<MeetingHost> for AllowedHosts {
+    fn from(host: MeetingHost) -> Self {
+        Self(vec![host])
+    }
+}
+
+/// A meeting URL that passed [`AllowedHosts::check`]: an allowed base plus a room name.
+///
+/// Its text is rebuilt from the validated parts, so it is exactly the checked input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetingUrl {
+    base: MeetingHost,
+    room: RoomName,
+}
+
+impl MeetingUrl {
+    /// Validates `url` against `allowed`. See the module docs for the rules.
+    pub fn parse(url: &str, allowed: &AllowedHosts) -> Result<Self, MeetingUrlError> {
+        check_characters(url)?;
+        if url.starts_with("//") {
+            return Err(MeetingUrlError::ProtocolRelative);
+        }
+        let scheme_end = url.find(':').filter(|&i| {
+            let scheme = &url[..i];
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        });
+        let Some(scheme_end) = scheme_end else {
+            return Err(MeetingUrlError::Relative);
+        };
+        let https = match &url[..scheme_end] {
+            "https" => true,
+            "http" => false,
+            other => return Err(MeetingUrlError::SchemeNotAllowed(other.to_owned())),
+        };
+        let Some(rest) = url[scheme_end + 1..].strip_prefix("//") else {
+            return Err(MeetingUrlError::Relative);
+        };
+        if let Some(i) = rest.find('#') {
+            if !rest[..i].contains('?') {
+                return Err(MeetingUrlError::HasFragment);
+            }
+        }
+        if rest.contains('?') {
+            return Err(MeetingUrlError::HasQuery);
+        }
+        let (authority, path) = match rest.find('/') {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        if authority.contains('@') {
+            return Err(MeetingUrlError::HasUserInfo);
+        }
+        let (host, port) = split_authority(authority)?;
+        let Some(base) = allowed.0.iter().find(|b| b.origin_matches(https, host, port)) else {
+            if !https && allowed.0.iter().any(|b| b.origin_matches(true, host, port)) {
+                return Err(MeetingUrlError::InsecureScheme);
+            }
+            let shown = match port {
+                Some(p) => format!("{host}:{p}"),
+                None => host.to_owned(),
+            };
+            return Err(if https { MeetingUrlError::HostNotAllowed(shown) } else { MeetingUrlError::InsecureScheme });
+        };
+        let room = path.strip_prefix(base.path.as_str()).ok_or(MeetingUrlError::PathNotAllowed)?;
+        if room.contains('/') {
+            return Err(MeetingUrlError::PathNotAllowed);
+        }
+        Ok(Self { base: base.clone(), room: RoomName::parse(room)? })
+    }
+
+    /// The base the URL matched.
+    pub fn base(&self) -> &MeetingHost {
+        &self.base
+    }
+
+    /// The room name.
+    pub fn room(&self) -> &RoomName {
+        &self.room
+    }
+}
+
+impl fmt::Display for MeetingUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.base, self.room)
+    }
+}
+
+/// Printable ASCII only, and no backslash (which browsers read as `/` in http URLs).
+fn check_characters(text: &str) -> Result<(), MeetingUrlError> {
+    if text.is_empty() {
+        return Err(MeetingUrlError::Empty);
+    }
+    if text.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') {
+        Ok(())
+    } else {
+        Err(MeetingUrlError::InvalidCharacter)
+    }
+}
+
+/// Splits `host[:port]` (or `[::1][:port]`) and checks both parts strictly.
+fn split_authority(authority: &str) -> Result<(&str, Option<u16>), MeetingUrlError> {
+    let malformed = || MeetingUrlError::MalformedHost(authority.to_owned());
+    let (host, port) = if authority.starts_with('[') {
+        let end = authority.find(']').ok_or_else(malformed)?;
+        let (host, rest) = authority.split_at(end + 1);
+        (host, if rest.is_empty() { None } else { Some(rest.strip_prefix(':').ok_or_else(malformed)?) })
+    } else {
+        match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        }
+    };
+    let port = match port {
+        None => None,
+        Some(p) => {
+            let valid = !p.is_empty() && p.len() <= 5 && !p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit());
+            Some(p.parse::<u16>().ok().filter(|_| valid).ok_or_else(malformed)?)
+        }
+    };
+    if host == "[::1]" || is_dns_name(host) {
+        Ok((host, port))
+    } else {
+        Err(malformed())
+    }
+}
+
+/// A lower-case DNS name (or dotted IPv4): labels of `a-z 0-9 -`, no empty label, no
+/// label starting or ending with `-`, no trailing dot.
+fn is_dns_name(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
+/// `localhost`, `127.x.y.z` or `[::1]`.
+fn is_loopback(host: &str) -> bool {
+    if host == "localhost" || host == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets[0] == "127"
+        && octets.iter().all(|o| {
+            !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()) && o.parse::<u8>().is_ok()
+        })
+}

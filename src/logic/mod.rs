@@ -1,0 +1,27 @@
+//! The pure core: everything between a grant and an iframe `src` that needs no DOM.
+//!
+//! Each module holds one concept and is tested natively (and again in the browser):
+//!
+//! | module | holds |
+//! | --- | --- |
+//! | [`meeting_url`] | which meeting URLs may reach an iframe ([`AllowedHosts`], [`MeetingUrl`]) |
+//! | [`jwt`] | the participant token as a secret, its shape and its unverified claims |
+//! | [`options`] | the options imMail documents, with imMail's defaults |
+//! | [`query`] | the iframe `src`: meeting URL + percent-encoded query |
+//! | [`grant`] | the grant contract: the backend's answer and its validation |
+//! | [`error`] | [`MeetError`], the one error a `<MeetEmbed>` can show |
+
+pub mod error;
+pub mod grant;
+pub(crate) mod json;
+pub mod jwt;
+pub mod meeting_url;
+pub mod options;
+pub mod query;
+
+pub use error::{GrantFetchError, MeetError};
+pub use grant::{Grant, GrantError, GrantResponse, GrantRules};
+pub use jwt::{Jwt, JwtClaims, JwtError};
+pub use meeting_url::{AllowedHosts, MeetingHost, MeetingUrl, MeetingUrlError, RoomName};
+pub use options::{MeetOptions, OptionsError};
+pub use query::MeetingSrc;
