@@ -1,0 +1,112 @@
+//! Property tests (native): names never inject parameters, and every URL the
+//! allow-list accepts means the same thing to a real URL parser (the `url` crate).
+#![cfg(not(target_arch = "wasm32"))]
+
+use immail_meet::{AllowedHosts, Jwt, MeetOptions, MeetingSrc};
+use proptest::prelude::*;
+
+const KEYS: [&str; 7] = [
+    "jwt",
+    "start_recording",
+    "startWithAudioMuted",
+    "startWithVideoMuted",
+    "fileRecordingsEnabled",
+    "HIDE_INVITE_MORE_HEADER",
+    "hideLogo",
+];
+
+/// Any Unicode, with the characters that matter to URLs made frequent.
+fn name() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => any::<char>(),
+            2 => prop::sample::select(vec!['&', '=', '#', '%', '+', '?', '"', '\'', '\n', '\r', ' ', '/', ';', '\u{202e}', '\u{0}', 'ë', '😀']),
+            2 => prop::char::range('a', 'z'),
+        ],
+        0..40,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn names_round_trip_and_inject_nothing(first in name(), last in name(), extra in name()) {
+        let url = AllowedHosts::default().check("https://web.immail.ca/meet/abc").unwrap();
+        let options = MeetOptions {
+            first_name: Some(first.clone()),
+            last_name: Some(last.clone()),
+            extras: vec![("hideLogo".into(), extra.clone())],
+            ..Default::default()
+        };
+        let src = MeetingSrc::build(&url, &Jwt::new("h.p.s"), &options).unwrap();
+        let parsed = url::Url::parse(src.expose_secret()).unwrap();
+        prop_assert_eq!(parsed.host_str(), Some("web.immail.ca"));
+        prop_assert_eq!(parsed.path(), "/meet/abc");
+        prop_assert_eq!(parsed.fragment(), None);
+        let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
+        let mut expected = Vec::new();
+        if !first.is_empty() { expected.push(("first_name".to_owned(), first)); }
+        if !last.is_empty() { expected.push(("last_name".to_owned(), last)); }
+        let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).skip(expected.len()).collect();
+        prop_assert_eq!(keys, KEYS.to_vec());
+        prop_assert_eq!(&pairs[..expected.len()], &expected[..]);
+        prop_assert_eq!(&pairs[expected.len()].1, "h.p.s");
+        prop_assert_eq!(&pairs.last().unwrap().1, &extra);
+    }
+
+    #[test]
+    fn arbitrary_text_is_accepted_only_as_an_exact_immail_url(text in "\\PC{0,60}") {
+        if let Ok(accepted) = AllowedHosts::default().check(&text) {
+            prop_assert!(text.starts_with("https://web.immail.ca/meet/"));
+            prop_assert_eq!(accepted.to_string(), text);
+        }
+    }
+}
+
+/// Every combination of URL pieces (about 280,000 URLs, exhaustively): whatever the
+/// allow-list accepts, a real URL parser reads as the same scheme, host, port and path.
+#[test]
+fn accepted_urls_mean_the_same_to_a_real_parser() {
+    let schemes = ["https", "http", "HTTPS", "javascript", "data", "blob", ""];
+    let seps = ["://", ":", ":/", "//", ":\\\\", ":///"];
+    let userinfos = ["", "u@", "u:p@", "web.immail.ca@", "@"];
+    let hosts = [
+        "web.immail.ca", "WEB.immail.ca", "web.immail.ca.", "web.immail.ca.evil.com", "evil.com",
+        "w\u{435}b.immail.ca", "web%2eimmail.ca", "xn--web-immail-ca", "127.0.0.1", "web.immail.ca:443",
+        "web.immail.ca:8443", "web.immail.ca:", "[::1]", "",
+    ];
+    let paths = [
+        "/meet/", "/meet/abc", "/meet/abc/", "/meet/../x", "/meet/%61bc", "/Meet/abc", "//meet/abc",
+        "/meet/a\\b", "/x/meet/abc", "", "/meet/a b", "/meet/abc-_9",
+    ];
+    let tails = ["", "?", "?jwt=x", "#", "#x", "\n", "\t", " "];
+    let allowed = AllowedHosts::default();
+    let mut accepted = Vec::new();
+    for scheme in schemes {
+        for sep in seps {
+            for userinfo in userinfos {
+                for host in hosts {
+                    for path in paths {
+                        for tail in tails {
+                            let text = format!("{scheme}{sep}{userinfo}{host}{path}{tail}");
+                            if let Ok(url) = allowed.check(&text) {
+                                let parsed = url::Url::parse(&text).expect("a real parser accepts it too");
+                                assert_eq!(parsed.scheme(), "https");
+                                assert_eq!(parsed.host_str(), Some("web.immail.ca"));
+                                assert_eq!(parsed.port(), None);
+                                assert_eq!((parsed.username(), parsed.password()), ("", None));
+                                assert_eq!((parsed.query(), parsed.fragment()), (None, None));
+                                assert_eq!(parsed.path(), format!("/meet/{}", url.room()));
+                                assert_eq!(parsed.as_str(), text);
+                                accepted.push(text);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(accepted, ["https://web.immail.ca/meet/abc", "https://web.immail.ca/meet/abc-_9"]);
+}

@@ -1,0 +1,485 @@
+//! `<MeetEmbed>` in a real headless Chromium: each test mounts the component into a
+//! fresh element and asserts on the DOM. Grants come from stub sources or from a fake
+//! `window.fetch` that answers with real `Response` objects.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use common::{expired_token, fresh_token, HOSTILE_NAMES, REFUSED_URLS};
+use immail_meet::*;
+use leptos::mount::mount_to;
+use leptos::tachys::view::Mountable;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlIFrameElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---- helpers ----------------------------------------------------------------------
+
+type Answer = Result<GrantResponse, String>;
+
+/// A grant source that hands out queued answers (the last one repeats) and counts calls.
+#[derive(Clone)]
+struct Stub {
+    answers: Arc<Mutex<VecDeque<Answer>>>,
+    calls: Arc<Mutex<usize>>,
+}
+
+impl Stub {
+    fn new(answers: impl IntoIterator<Item = Answer>) -> Self {
+        Self { answers: Arc::new(Mutex::new(answers.into_iter().collect())), calls: Arc::default() }
+    }
+
+    fn url(url: &str) -> Self {
+        Self::new([Ok(grant(url, &fresh_token()))])
+    }
+
+    fn source(&self) -> GrantSource {
+        let this = self.clone();
+        GrantSource::from_fn(move || {
+            *this.calls.lock().unwrap() += 1;
+            let mut answers = this.answers.lock().unwrap();
+            let answer = if answers.len() > 1 { answers.pop_front() } else { answers.front().cloned() };
+            async move { answer.expect("stub has an answer") }
+        })
+    }
+
+    fn calls(&self) -> usize {
+        *self.calls.lock().unwrap()
+    }
+}
+
+fn grant(url: &str, jwt: &str) -> GrantResponse {
+    GrantResponse { meeting_url: Some(url.into()), jwt: Jwt::new(jwt), ..Default::default() }
+}
+
+const MEETING: &str = "https://web.immail.ca/meet/19wda8xxxs8eas8q";
+
+/// The test page's own origin, allowed as a loopback "sandbox" so iframes load fast.
+fn local_base() -> String {
+    format!("{}/meet/", web_sys::window().unwrap().location().origin().unwrap())
+}
+
+fn local_hosts() -> AllowedHosts {
+    AllowedHosts::default().with(&local_base()).unwrap()
+}
+
+struct Mounted<S: Mountable> {
+    root: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<S>,
+}
+
+impl<S: Mountable> Mounted<S> {
+    fn iframe(&self) -> Option<HtmlIFrameElement> {
+        self.root.query_selector("iframe").unwrap().map(|e| e.unchecked_into())
+    }
+
+    fn state(&self) -> String {
+        self.root.query_selector(".immail-meet").unwrap().unwrap().get_attribute("data-state").unwrap_or_default()
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    fn click(&self, label: &str) {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        for i in 0..buttons.length() {
+            let button: HtmlElement = buttons.get(i).unwrap().unchecked_into();
+            if button.text_content().unwrap_or_default().trim() == label {
+                button.click();
+                return;
+            }
+        }
+        panic!("no button {label:?} in {:?}", self.text());
+    }
+
+    async fn wait_for_state(&self, state: &str) {
+        wait_until(&format!("state {state}"), || self.state() == state).await;
+    }
+}
+
+fn mount<N: IntoView + 'static>(f: impl FnOnce() -> N + 'static) -> Mounted<N::State> {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone(), f);
+    Mounted { root, _handle: handle }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        leptos::task::tick().await;
+        if ready() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn param(src: &str, key: &str) -> Vec<String> {
+    let url = web_sys::Url::new(src).unwrap();
+    url.search_params().get_all(key).iter().map(|v| v.as_string().unwrap()).collect()
+}
+
+// ---- the iframe ---------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn iframe_has_the_vendor_attributes_and_a_title() {
+    let stub = Stub::url(MEETING);
+    let source = stub.source();
+    let page = mount(move || view! { <MeetEmbed grant_source=source /> });
+    assert!(page.iframe().is_none(), "no iframe before the grant");
+    page.wait_for_state("joined").await;
+    let frame = page.iframe().expect("iframe once joined");
+    let attr = |name: &str| frame.get_attribute(name);
+    assert_eq!(attr("allow").as_deref(), Some("camera; microphone; display-capture"));
+    assert_eq!(attr("allowfullscreen").as_deref(), Some("true"));
+    assert_eq!(attr("webkitallowfullscreen").as_deref(), Some("true"));
+    assert_eq!(attr("mozallowfullscreen").as_deref(), Some("true"));
+    assert_eq!(attr("title").as_deref(), Some("imMail Meet video conference"));
+    assert_eq!(attr("style").as_deref(), Some("border: none"));
+    assert!(frame.src().starts_with(&format!("{MEETING}?")));
+    assert_eq!(stub.calls(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn every_option_reaches_the_src_with_its_value() {
+    let stub = Stub::url(MEETING);
+    let source = stub.source();
+    let page = mount(move || {
+        view! {
+            <MeetEmbed
+                grant_source=source
+                start_recording=true
+                start_with_audio_muted=false
+                start_with_video_muted=true
+                file_recordings_enabled=false
+                hide_invite_more_header=true
+                extra_options=vec![("hideLogo".to_owned(), "true".to_owned())]
+                title="Consultation"
+            />
+        }
+    });
+    page.wait_for_state("joined").await;
+    let src = page.iframe().unwrap().src();
+    for (key, value) in [
+        ("start_recording", "true"),
+        ("startWithAudioMuted", "false"),
+        ("startWithVideoMuted", "true"),
+        ("fileRecordingsEnabled", "false"),
+        ("HIDE_INVITE_MORE_HEADER", "true"),
+        ("hideLogo", "true"),
+        ("jwt", fresh_token().as_str()),
+    ] {
+        assert_eq!(param(&src, key), [value], "{key}");
+    }
+    assert!(param(&src, "first_name").is_empty());
+    assert_eq!(page.iframe().unwrap().title(), "Consultation");
+}
+
+#[wasm_bindgen_test]
+async fn defaults_are_the_vendors() {
+    let source = Stub::url(MEETING).source();
+    let page = mount(move || view! { <MeetEmbed grant_source=source /> });
+    page.wait_for_state("joined").await;
+    let src = page.iframe().unwrap().src();
+    for (key, value) in [
+        ("start_recording", "false"),
+        ("startWithAudioMuted", "true"),
+        ("startWithVideoMuted", "false"),
+        ("fileRecordingsEnabled", "true"),
+        ("HIDE_INVITE_MORE_HEADER", "false"),
+    ] {
+        assert_eq!(param(&src, key), [value], "{key}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hostile_names_round_trip_through_url_search_params() {
+    for name in HOSTILE_NAMES {
+        let source = Stub::url(MEETING).source();
+        let (first, last) = (name.to_string(), format!("{name}&jwt=forged"));
+        let page = mount(move || view! { <MeetEmbed grant_source=source first_name=first last_name=last /> });
+        page.wait_for_state("joined").await;
+        let src = page.iframe().unwrap().src();
+        assert_eq!(param(&src, "first_name"), [name.to_string()], "{name:?}");
+        assert_eq!(param(&src, "last_name"), [format!("{name}&jwt=forged")], "{name:?}");
+        assert_eq!(param(&src, "jwt"), [fresh_token()], "{name:?}");
+        assert_eq!(param(&src, "start_recording"), ["false"], "{name:?}");
+        assert_eq!(web_sys::Url::new(&src).unwrap().hash(), "", "{name:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_refused_meeting_url_leaves_no_iframe_and_shows_why() {
+    for (url, why) in REFUSED_URLS {
+        let source = Stub::url(url).source();
+        let page = mount(move || view! { <MeetEmbed grant_source=source /> });
+        page.wait_for_state("error").await;
+        assert!(page.iframe().is_none(), "{why}: {url}");
+        let alert = page.root.query_selector("[role=alert]").unwrap().expect("an alert");
+        assert!(alert.text_content().unwrap().contains("Could not join"), "{why}");
+        assert!(page.text().contains("Retry"), "{why}");
+    }
+}
+
+// ---- states -------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn shows_progress_while_fetching() {
+    let source = GrantSource::from_fn(|| async {
+        sleep(300).await;
+        Ok::<_, String>(grant(MEETING, &fresh_token()))
+    });
+    let page = mount(move || view! { <MeetEmbed grant_source=source /> });
+    leptos::task::tick().await;
+    assert_eq!(page.state(), "fetching");
+    assert!(page.root.query_selector("[role=status] .immail-meet__spinner").unwrap().is_some());
+    page.wait_for_state("joined").await;
+}
+
+#[wasm_bindgen_test]
+async fn retry_after_an_error_works() {
+    let stub = Stub::new([Err("backend down".to_owned()), Ok(grant(MEETING, &fresh_token()))]);
+    let source = stub.source();
+    let errors = RwSignal::new(0);
+    let page = mount(move || view! { <MeetEmbed grant_source=source on_error=move |_| errors.update(|n| *n += 1) /> });
+    page.wait_for_state("error").await;
+    assert!(page.text().contains("backend down"), "{}", page.text());
+    assert_eq!(errors.get_untracked(), 1);
+    page.click("Retry");
+    page.wait_for_state("joined").await;
+    assert!(page.iframe().is_some());
+    assert_eq!(stub.calls(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_grant_is_fetched_once_more() {
+    let stub = Stub::new([Ok(grant(MEETING, &expired_token())), Ok(grant(MEETING, &fresh_token()))]);
+    let source = stub.source();
+    let page = mount(move || view! { <MeetEmbed grant_source=source /> });
+    page.wait_for_state("joined").await;
+    assert_eq!(stub.calls(), 2);
+    assert_eq!(param(&page.iframe().unwrap().src(), "jwt"), [fresh_token()]);
+
+    // Expired twice in a row: an error, not a loop.
+    let stub = Stub::new([Ok(grant(MEETING, &expired_token()))]);
+    let source = stub.source();
+    let page = mount(move || view! { <MeetEmbed grant_source=source /> });
+    page.wait_for_state("error").await;
+    assert!(page.text().contains("expired"), "{}", page.text());
+    assert_eq!(stub.calls(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn one_load_per_join_and_props_wait_for_rejoin() {
+    let stub = Stub::url(&format!("{}abc", local_base()));
+    let source = stub.source();
+    let loads = RwSignal::new(0);
+    let (name, set_name) = signal("Ana".to_owned());
+    let meet = MeetController::new();
+    let page = mount(move || {
+        view! {
+            <MeetEmbed
+                grant_source=source
+                allowed_hosts=local_hosts()
+                first_name=name
+                controller=meet
+                on_loaded=move |_| loads.update(|n| *n += 1)
+            />
+        }
+    });
+    wait_until("first load", || loads.get_untracked() == 1).await;
+    assert_eq!(meet.state_signal().get_untracked(), MeetState::Joined { moderator: None, loaded: true });
+    let frame = page.iframe().unwrap();
+    assert!(meet.iframe().get_untracked().is_some_and(|f| f.is_same_node(Some(&frame))));
+    let src = frame.src();
+
+    set_name.set("Bea".to_owned());
+    wait_until("settings-changed notice", || page.text().contains("Settings changed")).await;
+    sleep(200).await;
+    let still = page.iframe().unwrap();
+    assert!(still.is_same_node(Some(&frame)), "the iframe was not replaced");
+    assert_eq!(still.src(), src, "the running meeting was not reloaded");
+    assert_eq!((loads.get_untracked(), stub.calls()), (1, 1));
+
+    page.click("Rejoin with new settings");
+    wait_until("second load", || loads.get_untracked() == 2).await;
+    assert_eq!(param(&page.iframe().unwrap().src(), "first_name"), ["Bea"]);
+    assert!(!page.text().contains("Settings changed"));
+    sleep(200).await;
+    assert_eq!((loads.get_untracked(), stub.calls()), (2, 2));
+}
+
+#[wasm_bindgen_test]
+async fn leave_removes_the_iframe_and_rejoin_brings_it_back() {
+    let stub = Stub::url(MEETING);
+    let source = stub.source();
+    let left = RwSignal::new(0);
+    let page = mount(move || view! { <MeetEmbed grant_source=source on_left=move |_| left.update(|n| *n += 1) /> });
+    page.wait_for_state("joined").await;
+    page.click("Leave");
+    page.wait_for_state("left").await;
+    assert!(page.iframe().is_none());
+    assert_eq!(left.get_untracked(), 1);
+    assert!(page.text().contains("You left the meeting"));
+    page.click("Rejoin");
+    page.wait_for_state("joined").await;
+    assert!(page.iframe().is_some());
+    assert_eq!(stub.calls(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn controller_drives_a_manual_join() {
+    let stub = Stub::url(MEETING);
+    let source = stub.source();
+    let meet = MeetController::new();
+    let page = mount(move || view! { <MeetEmbed grant_source=source auto_join=false controller=meet controls=false /> });
+    leptos::task::tick().await;
+    assert_eq!(page.state(), "idle");
+    assert_eq!(stub.calls(), 0);
+    meet.join();
+    page.wait_for_state("joined").await;
+    assert!(page.root.query_selector(".immail-meet__bar").unwrap().is_none(), "controls=false hides the bar");
+    meet.leave();
+    page.wait_for_state("left").await;
+    assert!(page.iframe().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn leaving_while_fetching_drops_the_late_grant() {
+    let source = GrantSource::from_fn(|| async {
+        sleep(200).await;
+        Ok::<_, String>(grant(MEETING, &fresh_token()))
+    });
+    let meet = MeetController::new();
+    let page = mount(move || view! { <MeetEmbed grant_source=source controller=meet /> });
+    leptos::task::tick().await;
+    meet.leave();
+    sleep(400).await;
+    assert_eq!(page.state(), "left");
+    assert!(page.iframe().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn bad_names_and_extras_are_refused_before_fetching() {
+    let stub = Stub::url(MEETING);
+    let source = stub.source();
+    let extras = vec![("jwt".to_owned(), "forged".to_owned())];
+    let page = mount(move || view! { <MeetEmbed grant_source=source extra_options=extras /> });
+    page.wait_for_state("error").await;
+    assert!(page.text().contains("\"jwt\""), "{}", page.text());
+    assert_eq!(stub.calls(), 0);
+    assert!(page.iframe().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_room_name_grant_lands_under_the_meeting_base() {
+    let source = GrantSource::from_fn(|| async {
+        Ok::<_, String>(GrantResponse { room_name: Some("abc".into()), jwt: Jwt::new(fresh_token()), moderator: Some(true), ..Default::default() })
+    });
+    let page = mount(move || view! { <MeetEmbed grant_source=source /> });
+    page.wait_for_state("joined").await;
+    assert!(page.iframe().unwrap().src().starts_with("https://web.immail.ca/meet/abc?"));
+    assert!(page.text().contains("Moderator"), "{}", page.text());
+}
+
+// ---- the endpoint, through a fake window.fetch --------------------------------------
+
+const FAKE_FETCH: &str = r#"
+    window.__realFetch = window.__realFetch || window.fetch;
+    window.__requests = [];
+    window.__aborted = false;
+    window.fetch = async function (input) {
+        const s = window.__scenario;
+        window.__requests.push({
+            method: input.method, url: input.url, credentials: input.credentials,
+            cache: input.cache, contentType: input.headers.get('content-type'),
+            body: await input.clone().text(),
+        });
+        if (s.reject) throw new TypeError('Failed to fetch');
+        if (s.hang) {
+            return new Promise((_, reject) => input.signal.addEventListener('abort', () => {
+                window.__aborted = true;
+                reject(new DOMException('aborted', 'AbortError'));
+            }));
+        }
+        return new Response(s.body, { status: s.status, headers: s.headers || { 'content-type': 'application/json' } });
+    };
+"#;
+
+fn fake_fetch(scenario: &str) {
+    js_sys::eval(FAKE_FETCH).unwrap();
+    js_sys::eval(&format!("window.__scenario = {scenario};")).unwrap();
+}
+
+fn recorded(field: &str) -> JsValue {
+    js_sys::eval(&format!("window.__requests.length ? window.__requests[0].{field} : undefined")).unwrap()
+}
+
+async fn endpoint_error(scenario: &str, timeout_ms: u32) -> String {
+    fake_fetch(scenario);
+    let page = mount(move || view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" grant_timeout_ms=timeout_ms /> });
+    page.wait_for_state("error").await;
+    assert!(page.iframe().is_none());
+    page.text()
+}
+
+#[wasm_bindgen_test]
+async fn endpoint_is_posted_with_same_origin_credentials_and_the_app_body() {
+    let body = format!(r#"{{"meeting_url":"{MEETING}","jwt":"{}","moderator":false}}"#, fresh_token());
+    fake_fetch(&format!("{{ status: 200, body: {body:?} }}"));
+    let page = mount(|| {
+        view! {
+            <MeetEmbed
+                endpoint="/api/meet/rooms/abc/grant"
+                request_body=GrantBody::from(r#"{"display_name":"Zoë"}"#)
+            />
+        }
+    });
+    page.wait_for_state("joined").await;
+    assert_eq!(recorded("method"), "POST");
+    assert_eq!(recorded("credentials"), "same-origin");
+    assert_eq!(recorded("cache"), "no-store");
+    assert_eq!(recorded("contentType"), "application/json");
+    assert_eq!(recorded("body"), r#"{"display_name":"Zoë"}"#);
+    assert!(recorded("url").as_string().unwrap().ends_with("/api/meet/rooms/abc/grant"));
+    assert!(page.text().contains("Guest"));
+}
+
+#[wasm_bindgen_test]
+async fn endpoint_failures_each_read_clearly() {
+    let text = endpoint_error(r#"{ status: 404, body: '{"error":{"code":"room_not_found","message":"No such room"}}' }"#, 5000).await;
+    assert!(text.contains("No such room (HTTP 404)"), "{text}");
+    let text = endpoint_error(r#"{ status: 502, body: '<html>Bad gateway</html>', headers: {'content-type': 'text/html'} }"#, 5000).await;
+    assert!(text.contains("answered HTTP 502"), "{text}");
+    let text = endpoint_error(r#"{ status: 200, body: '<html>login page</html>', headers: {'content-type': 'text/html'} }"#, 5000).await;
+    assert!(text.contains("not JSON"), "{text}");
+    let text = endpoint_error(r#"{ status: 200, body: '{"meeting_url": "https://web.immail.ca/meet/abc"}' }"#, 5000).await;
+    assert!(text.contains("has no \"jwt\""), "{text}");
+    let text = endpoint_error(r#"{ status: 200, body: '{"meeting_url": 5, "jwt": "a.b.c"}' }"#, 5000).await;
+    assert!(text.contains("\"meeting_url\" is a number, not a string"), "{text}");
+    let text = endpoint_error(r#"{ status: 200, body: 'x'.repeat(20000) }"#, 5000).await;
+    assert!(text.contains("larger than 16384 bytes"), "{text}");
+    let text = endpoint_error("{ reject: true }", 5000).await;
+    assert!(text.contains("could not reach"), "{text}");
+    let text = endpoint_error("{ hang: true }", 300).await;
+    assert!(text.contains("did not answer within 1 s"), "{text}");
+    assert_eq!(js_sys::eval("window.__aborted").unwrap(), true, "the request was aborted");
+    let text = endpoint_error(r#"{ status: 200, body: '{"meeting_url": "javascript:alert(1)", "jwt": "a.b.c"}' }"#, 5000).await;
+    assert!(text.contains("scheme \"javascript\" is not allowed"), "{text}");
+}
