@@ -61,15 +61,17 @@ pub fn MeetEmbed(
     /// credentials. Read at each join.
     #[prop(into, optional)]
     endpoint: MaybeProp<String>,
-    /// A JSON body for the endpoint (e.g. a display name). Never a role.
+    /// A JSON body for the endpoint, as JSON text (e.g. `{"display_name": "Zoë"}`;
+    /// [`GrantBody`] builds one from a `serde_json::Value`). Never a role: the server
+    /// decides roles.
     #[prop(into, optional)]
-    request_body: MaybeProp<GrantBody>,
+    request_body: MaybeProp<String>,
     /// Any async grant source instead of `endpoint` (e.g. a server function).
     #[prop(optional)]
     grant_source: Option<GrantSource>,
-    /// How long fetching a grant may take, in milliseconds.
-    #[prop(into, default = Signal::stored(DEFAULT_GRANT_TIMEOUT_MS))]
-    grant_timeout_ms: Signal<u32>,
+    /// How long fetching a grant may take, in milliseconds (default 10 000).
+    #[prop(default = DEFAULT_GRANT_TIMEOUT_MS)]
+    grant_timeout_ms: u32,
     /// `first_name`: the participant's first name. Any text; it is percent-encoded.
     #[prop(into, optional)]
     first_name: MaybeProp<String>,
@@ -97,11 +99,11 @@ pub fn MeetEmbed(
     extra_options: Signal<Vec<(String, String)>>,
     /// Meeting bases a grant may point to (default: `https://web.immail.ca/meet/`).
     #[prop(into, optional)]
-    allowed_hosts: Signal<AllowedHosts>,
+    allowed_hosts: AllowedHosts,
     /// Where a grant's bare `room_name` lives (default `https://web.immail.ca/meet/`).
     /// Must be in `allowed_hosts`.
     #[prop(into, optional)]
-    meeting_base: Signal<MeetingHost>,
+    meeting_base: MeetingHost,
     /// CSS width of the component (default `100%`).
     #[prop(into, default = Signal::stored("100%".to_owned()))]
     width: Signal<String>,
@@ -134,7 +136,7 @@ pub fn MeetEmbed(
     on_left: Option<Callback<()>>,
 ) -> impl IntoView {
     let meet = controller.unwrap_or_default();
-    let options = Memo::new(move |_| MeetOptions {
+    let options = move || MeetOptions {
         first_name: first_name.get(),
         last_name: last_name.get(),
         start_recording: start_recording.get(),
@@ -143,35 +145,36 @@ pub fn MeetEmbed(
         file_recordings_enabled: file_recordings_enabled.get(),
         hide_invite_more_header: hide_invite_more_header.get(),
         extras: extra_options.get(),
-    });
-    // What the running meeting was joined with; a generation counter drops answers of
-    // joins that were superseded (leave, rejoin, unmount) while in flight.
-    let joined_with = RwSignal::new(None::<MeetOptions>);
-    let src = StoredValue::new(None::<MeetingSrc>);
+    };
+    // The running meeting: its iframe `src` (set once per join, so the iframe loads once)
+    // and the options it was joined with. A generation counter drops the answers of
+    // joins superseded while in flight (leave, rejoin, unmount).
+    let frame = RwSignal::new(None::<String>);
+    let joined_with = StoredValue::new(None::<MeetOptions>);
     let generation = StoredValue::new(0_u64);
-    let grant_source = StoredValue::new(grant_source);
+    let setup = StoredValue::new((grant_source, GrantRules { allowed_hosts, meeting_base }));
 
     let join = move || {
         let this = generation.with_value(|g| g + 1);
         generation.set_value(this);
-        src.set_value(None);
-        joined_with.set(None);
+        frame.set(None);
         meet.state.set(MeetState::Fetching);
-        let source = grant_source.get_value().or_else(|| {
-            endpoint.get_untracked().map(|url| GrantSource::endpoint_with_body(url, request_body.get_untracked()))
+        let (source, rules) = setup.get_value();
+        let source = source.or_else(|| {
+            endpoint.get_untracked().map(|url| {
+                GrantSource::endpoint_with_body(url, request_body.get_untracked().map(GrantBody::from))
+            })
         });
-        let rules = GrantRules { allowed_hosts: allowed_hosts.get_untracked(), meeting_base: meeting_base.get_untracked() };
-        let options = options.get_untracked();
-        let timeout_ms = grant_timeout_ms.get_untracked();
+        let options = untrack(options);
         leptos::task::spawn_local(async move {
-            let outcome = obtain(source, &rules, &options, timeout_ms).await;
+            let outcome = obtain(source, &rules, &options, grant_timeout_ms).await;
             if generation.try_get_value() != Some(this) {
                 return;
             }
             match outcome {
-                Ok((new_src, grant)) => {
-                    src.set_value(Some(new_src));
-                    joined_with.set(Some(options));
+                Ok((src, grant)) => {
+                    joined_with.set_value(Some(options));
+                    frame.set(Some(src.expose_secret().to_owned()));
                     meet.state.set(MeetState::Joined { moderator: grant.moderator, loaded: false });
                 }
                 Err(error) => {
@@ -185,8 +188,7 @@ pub fn MeetEmbed(
     };
     let leave = move || {
         generation.update_value(|g| *g += 1);
-        src.set_value(None);
-        joined_with.set(None);
+        frame.set(None);
         meet.state.set(MeetState::Left);
         if let Some(on_left) = on_left {
             on_left.run(());
@@ -201,18 +203,17 @@ pub fn MeetEmbed(
         meet.dispatch.set_value(None);
     });
 
-    if auto_join {
-        meet.state.set(MeetState::Fetching);
-        Effect::new(move |_| meet.rejoin());
-    } else {
-        meet.state.set(MeetState::Idle);
-    }
-    Effect::new(move |_| {
-        let changed = joined_with.with(|joined| joined.as_ref().is_some_and(|j| options.with(|o| o != j)));
-        meet.settings_changed.set(changed);
+    meet.state.set(if auto_join { MeetState::Fetching } else { MeetState::Idle });
+    Effect::new(move |first_run: Option<()>| {
+        if first_run.is_none() && auto_join {
+            meet.rejoin();
+        }
+        // Tracks every option prop: a change while joined is noted, never applied.
+        let current = options();
+        let joined = matches!(meet.state.get(), MeetState::Joined { .. });
+        meet.settings_changed.set(joined && joined_with.with_value(|j| j.as_ref() != Some(&current)));
     });
 
-    let phase = Memo::new(move |_| meet.state.with(MeetState::name));
     let on_load = move |_| {
         if let MeetState::Joined { moderator, loaded: false } = meet.state.get_untracked() {
             meet.state.set(MeetState::Joined { moderator, loaded: true });
@@ -221,10 +222,8 @@ pub fn MeetEmbed(
             }
         }
     };
-    let stage = move || match phase.get() {
-        "joined" => {
-            let src = src.with_value(|s| s.as_ref().map(|s| s.expose_secret().to_owned())).unwrap_or_default();
-            let loaded = move || matches!(meet.state.get(), MeetState::Joined { loaded: true, .. });
+    let iframe = move || {
+        frame.get().map(|src| {
             view! {
                 <iframe
                     class="immail-meet__frame"
@@ -240,71 +239,62 @@ pub fn MeetEmbed(
                     style="border: none"
                     on:load=on_load
                 ></iframe>
-                <Show when=move || !loaded()>
-                    <div class="immail-meet__overlay" role="status" aria-live="polite">
-                        <span class="immail-meet__spinner" aria-hidden="true"></span>
-                        "Loading the meeting…"
-                    </div>
-                </Show>
             }
-            .into_any()
-        }
-        "fetching" => view! {
-            <div class="immail-meet__panel" role="status" aria-live="polite">
-                <span class="immail-meet__spinner" aria-hidden="true"></span>
-                <p class="immail-meet__message">"Connecting to the meeting…"</p>
+        })
+    };
+    // Every state but a loaded meeting shows one panel: a message, maybe a spinner,
+    // maybe one button.
+    let panel = move || {
+        let state = meet.state.get();
+        let (message, busy, button) = match &state {
+            MeetState::Joined { loaded: true, .. } => return None,
+            MeetState::Joined { .. } => ("Loading the meeting…".to_owned(), true, None),
+            MeetState::Fetching => ("Connecting to the meeting…".to_owned(), true, None),
+            MeetState::Failed(error) => (error.to_string(), false, Some("Retry")),
+            MeetState::Left => ("You left the meeting.".to_owned(), false, Some("Rejoin")),
+            MeetState::Idle => (String::new(), false, Some("Join meeting")),
+        };
+        let alert = matches!(state, MeetState::Failed(_));
+        Some(view! {
+            <div
+                class=if alert { "immail-meet__panel immail-meet__panel--error" } else { "immail-meet__panel" }
+                role=if alert { "alert" } else { "status" }
+                aria-live=if alert { "assertive" } else { "polite" }
+            >
+                {busy.then(|| view! { <span class="immail-meet__spinner" aria-hidden="true"></span> })}
+                {(!message.is_empty()).then(|| view! { <p class="immail-meet__message">{message}</p> })}
+                {button.map(|label| {
+                    view! {
+                        <button type="button" class="immail-meet__button" on:click=move |_| meet.join()>
+                            {label}
+                        </button>
+                    }
+                })}
             </div>
-        }
-        .into_any(),
-        "error" => {
-            let message = meet.state.with_untracked(|s| match s {
-                MeetState::Failed(e) => e.to_string(),
-                _ => String::new(),
-            });
-            view! {
-                <div class="immail-meet__panel immail-meet__panel--error" role="alert">
-                    <p class="immail-meet__message">{message}</p>
-                    <button type="button" class="immail-meet__button" on:click=move |_| meet.join()>
-                        "Retry"
-                    </button>
-                </div>
-            }
-            .into_any()
-        }
-        "left" => view! {
-            <div class="immail-meet__panel">
-                <p class="immail-meet__message">"You left the meeting."</p>
-                <button type="button" class="immail-meet__button" on:click=move |_| meet.join()>
-                    "Rejoin"
-                </button>
-            </div>
-        }
-        .into_any(),
-        _ => view! {
-            <div class="immail-meet__panel">
-                <button type="button" class="immail-meet__button" on:click=move |_| meet.join()>
-                    "Join meeting"
-                </button>
-            </div>
-        }
-        .into_any(),
+        })
     };
     let bar = move || {
-        (controls && phase.get() == "joined").then(|| {
-            let role = move || match meet.state.get() {
-                MeetState::Joined { moderator: Some(true), .. } => "Moderator",
-                MeetState::Joined { moderator: Some(false), .. } => "Guest",
-                _ => "",
-            };
+        let MeetState::Joined { moderator, .. } = meet.state.get() else { return None };
+        controls.then(|| {
             view! {
                 <div class="immail-meet__bar">
-                    <span class="immail-meet__role">{role}</span>
-                    <Show when=move || meet.settings_changed()>
-                        <span class="immail-meet__notice">"Settings changed."</span>
-                        <button type="button" class="immail-meet__button" on:click=move |_| meet.rejoin()>
-                            "Rejoin with new settings"
-                        </button>
-                    </Show>
+                    <span class="immail-meet__role">
+                        {match moderator {
+                            Some(true) => "Moderator",
+                            Some(false) => "Guest",
+                            None => "",
+                        }}
+                    </span>
+                    {move || {
+                        meet.settings_changed().then(|| {
+                            view! {
+                                <span class="immail-meet__notice">"Settings changed."</span>
+                                <button type="button" class="immail-meet__button" on:click=move |_| meet.rejoin()>
+                                    "Rejoin with new settings"
+                                </button>
+                            }
+                        })
+                    }}
                     <button
                         type="button"
                         class="immail-meet__button immail-meet__button--leave"
@@ -323,14 +313,15 @@ pub fn MeetEmbed(
                 Some(extra) => format!("immail-meet {extra}"),
                 None => "immail-meet".to_owned(),
             }
-            data-state=move || phase.get()
+            data-state=move || meet.state.with(MeetState::name)
         >
             <div
                 class="immail-meet__stage"
                 style:width=move || width.get()
                 style:height=move || height.get()
             >
-                {stage}
+                {iframe}
+                {panel}
             </div>
             {bar}
         </div>
