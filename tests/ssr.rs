@@ -12,7 +12,9 @@ fn render(view: impl FnOnce() -> AnyView) -> String {
 
 #[test]
 fn renders_the_connecting_placeholder_on_the_server() {
-    let html = render(|| view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" first_name="Zoë" /> }.into_any());
+    let html = render(|| {
+        view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" first_name="Zoë" /> }.into_any()
+    });
     assert!(html.contains(r#"class="immail-meet""#), "{html}");
     assert!(html.contains(r#"data-state="fetching""#), "{html}");
     assert!(html.contains("Connecting to the meeting"), "{html}");
@@ -21,8 +23,12 @@ fn renders_the_connecting_placeholder_on_the_server() {
 
 #[test]
 fn renders_a_join_button_without_auto_join() {
-    let html = render(|| view! { <MeetEmbed endpoint="/x" auto_join=false height="300px" /> }.into_any());
+    let html =
+        render(|| view! { <MeetEmbed endpoint="/x" auto_join=false height="300px" /> }.into_any());
     assert!(html.contains(r#"data-state="idle""#), "{html}");
     assert!(html.contains("Join meeting"), "{html}");
-    assert!(html.contains("height:300px") || html.contains("height: 300px"), "{html}");
+    assert!(
+        html.contains("height:300px") || html.contains("height: 300px"),
+        "{html}"
+    );
 }

@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 use common::{expired_token, fresh_token, HOSTILE_NAMES, REFUSED_URLS};
 use immail_meet::*;
 use leptos::mount::mount_to;
-use leptos::tachys::view::Mountable;
 use leptos::prelude::*;
+use leptos::tachys::view::Mountable;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlIFrameElement};
@@ -32,7 +32,10 @@ struct Stub {
 
 impl Stub {
     fn new(answers: impl IntoIterator<Item = Answer>) -> Self {
-        Self { answers: Arc::new(Mutex::new(answers.into_iter().collect())), calls: Arc::default() }
+        Self {
+            answers: Arc::new(Mutex::new(answers.into_iter().collect())),
+            calls: Arc::default(),
+        }
     }
 
     fn url(url: &str) -> Self {
@@ -44,7 +47,11 @@ impl Stub {
         GrantSource::from_fn(move || {
             *this.calls.lock().unwrap() += 1;
             let mut answers = this.answers.lock().unwrap();
-            let answer = if answers.len() > 1 { answers.pop_front() } else { answers.front().cloned() };
+            let answer = if answers.len() > 1 {
+                answers.pop_front()
+            } else {
+                answers.front().cloned()
+            };
             async move { answer.expect("stub has an answer") }
         })
     }
@@ -55,14 +62,21 @@ impl Stub {
 }
 
 fn grant(url: &str, jwt: &str) -> GrantResponse {
-    GrantResponse { meeting_url: Some(url.into()), jwt: Jwt::new(jwt), ..Default::default() }
+    GrantResponse {
+        meeting_url: Some(url.into()),
+        jwt: Jwt::new(jwt),
+        ..Default::default()
+    }
 }
 
 const MEETING: &str = "https://web.immail.ca/meet/19wda8xxxs8eas8q";
 
 /// The test page's own origin, allowed as a loopback "sandbox" so iframes load fast.
 fn local_base() -> String {
-    format!("{}/meet/", web_sys::window().unwrap().location().origin().unwrap())
+    format!(
+        "{}/meet/",
+        web_sys::window().unwrap().location().origin().unwrap()
+    )
 }
 
 fn local_hosts() -> AllowedHosts {
@@ -76,11 +90,19 @@ struct Mounted<S: Mountable> {
 
 impl<S: Mountable> Mounted<S> {
     fn iframe(&self) -> Option<HtmlIFrameElement> {
-        self.root.query_selector("iframe").unwrap().map(|e| e.unchecked_into())
+        self.root
+            .query_selector("iframe")
+            .unwrap()
+            .map(|e| e.unchecked_into())
     }
 
     fn state(&self) -> String {
-        self.root.query_selector(".immail-meet").unwrap().unwrap().get_attribute("data-state").unwrap_or_default()
+        self.root
+            .query_selector(".immail-meet")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-state")
+            .unwrap_or_default()
     }
 
     fn text(&self) -> String {
@@ -109,12 +131,18 @@ fn mount<N: IntoView + 'static>(f: impl FnOnce() -> N + 'static) -> Mounted<N::S
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = mount_to(root.clone(), f);
-    Mounted { root, _handle: handle }
+    Mounted {
+        root,
+        _handle: handle,
+    }
 }
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -132,7 +160,11 @@ async fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
 
 fn param(src: &str, key: &str) -> Vec<String> {
     let url = web_sys::Url::new(src).unwrap();
-    url.search_params().get_all(key).iter().map(|v| v.as_string().unwrap()).collect()
+    url.search_params()
+        .get_all(key)
+        .iter()
+        .map(|v| v.as_string().unwrap())
+        .collect()
 }
 
 // ---- the iframe ---------------------------------------------------------------------
@@ -146,11 +178,17 @@ async fn iframe_has_the_vendor_attributes_and_a_title() {
     page.wait_for_state("joined").await;
     let frame = page.iframe().expect("iframe once joined");
     let attr = |name: &str| frame.get_attribute(name);
-    assert_eq!(attr("allow").as_deref(), Some("camera; microphone; display-capture"));
+    assert_eq!(
+        attr("allow").as_deref(),
+        Some("camera; microphone; display-capture")
+    );
     assert_eq!(attr("allowfullscreen").as_deref(), Some("true"));
     assert_eq!(attr("webkitallowfullscreen").as_deref(), Some("true"));
     assert_eq!(attr("mozallowfullscreen").as_deref(), Some("true"));
-    assert_eq!(attr("title").as_deref(), Some("imMail Meet video conference"));
+    assert_eq!(
+        attr("title").as_deref(),
+        Some("imMail Meet video conference")
+    );
     assert_eq!(attr("style").as_deref(), Some("border: none"));
     assert!(frame.src().starts_with(&format!("{MEETING}?")));
     assert_eq!(stub.calls(), 1);
@@ -213,11 +251,17 @@ async fn hostile_names_round_trip_through_url_search_params() {
     for name in HOSTILE_NAMES {
         let source = Stub::url(MEETING).source();
         let (first, last) = (name.to_string(), format!("{name}&jwt=forged"));
-        let page = mount(move || view! { <MeetEmbed grant_source=source first_name=first last_name=last /> });
+        let page = mount(
+            move || view! { <MeetEmbed grant_source=source first_name=first last_name=last /> },
+        );
         page.wait_for_state("joined").await;
         let src = page.iframe().unwrap().src();
         assert_eq!(param(&src, "first_name"), [name.to_string()], "{name:?}");
-        assert_eq!(param(&src, "last_name"), [format!("{name}&jwt=forged")], "{name:?}");
+        assert_eq!(
+            param(&src, "last_name"),
+            [format!("{name}&jwt=forged")],
+            "{name:?}"
+        );
         assert_eq!(param(&src, "jwt"), [fresh_token()], "{name:?}");
         assert_eq!(param(&src, "start_recording"), ["false"], "{name:?}");
         assert_eq!(web_sys::Url::new(&src).unwrap().hash(), "", "{name:?}");
@@ -231,8 +275,15 @@ async fn every_refused_meeting_url_leaves_no_iframe_and_shows_why() {
         let page = mount(move || view! { <MeetEmbed grant_source=source /> });
         page.wait_for_state("error").await;
         assert!(page.iframe().is_none(), "{why}: {url}");
-        let alert = page.root.query_selector("[role=alert]").unwrap().expect("an alert");
-        assert!(alert.text_content().unwrap().contains("Could not join"), "{why}");
+        let alert = page
+            .root
+            .query_selector("[role=alert]")
+            .unwrap()
+            .expect("an alert");
+        assert!(
+            alert.text_content().unwrap().contains("Could not join"),
+            "{why}"
+        );
         assert!(page.text().contains("Retry"), "{why}");
     }
 }
@@ -248,16 +299,25 @@ async fn shows_progress_while_fetching() {
     let page = mount(move || view! { <MeetEmbed grant_source=source /> });
     leptos::task::tick().await;
     assert_eq!(page.state(), "fetching");
-    assert!(page.root.query_selector("[role=status] .immail-meet__spinner").unwrap().is_some());
+    assert!(page
+        .root
+        .query_selector(".immail-meet__panel--busy[role=status]")
+        .unwrap()
+        .is_some());
     page.wait_for_state("joined").await;
 }
 
 #[wasm_bindgen_test]
 async fn retry_after_an_error_works() {
-    let stub = Stub::new([Err("backend down".to_owned()), Ok(grant(MEETING, &fresh_token()))]);
+    let stub = Stub::new([
+        Err("backend down".to_owned()),
+        Ok(grant(MEETING, &fresh_token())),
+    ]);
     let source = stub.source();
     let errors = RwSignal::new(0);
-    let page = mount(move || view! { <MeetEmbed grant_source=source on_error=move |_| errors.update(|n| *n += 1) /> });
+    let page = mount(
+        move || view! { <MeetEmbed grant_source=source on_error=move |_| errors.update(|n| *n += 1) /> },
+    );
     page.wait_for_state("error").await;
     assert!(page.text().contains("backend down"), "{}", page.text());
     assert_eq!(errors.get_untracked(), 1);
@@ -269,7 +329,10 @@ async fn retry_after_an_error_works() {
 
 #[wasm_bindgen_test]
 async fn an_expired_grant_is_fetched_once_more() {
-    let stub = Stub::new([Ok(grant(MEETING, &expired_token())), Ok(grant(MEETING, &fresh_token()))]);
+    let stub = Stub::new([
+        Ok(grant(MEETING, &expired_token())),
+        Ok(grant(MEETING, &fresh_token())),
+    ]);
     let source = stub.source();
     let page = mount(move || view! { <MeetEmbed grant_source=source /> });
     page.wait_for_state("joined").await;
@@ -304,16 +367,31 @@ async fn one_load_per_join_and_props_wait_for_rejoin() {
         }
     });
     wait_until("first load", || loads.get_untracked() == 1).await;
-    assert_eq!(meet.state_signal().get_untracked(), MeetState::Joined { moderator: None, loaded: true });
+    assert_eq!(
+        meet.state_signal().get_untracked(),
+        MeetState::Joined {
+            moderator: None,
+            loaded: true
+        }
+    );
     let frame = page.iframe().unwrap();
-    assert!(meet.iframe().get_untracked().is_some_and(|f| f.is_same_node(Some(&frame))));
+    assert!(meet
+        .iframe()
+        .get_untracked()
+        .is_some_and(|f| f.is_same_node(Some(&frame))));
     let src = frame.src();
 
     set_name.set("Bea".to_owned());
-    wait_until("settings-changed notice", || page.text().contains("Settings changed")).await;
+    wait_until("settings-changed notice", || {
+        page.text().contains("Settings changed")
+    })
+    .await;
     sleep(200).await;
     let still = page.iframe().unwrap();
-    assert!(still.is_same_node(Some(&frame)), "the iframe was not replaced");
+    assert!(
+        still.is_same_node(Some(&frame)),
+        "the iframe was not replaced"
+    );
     assert_eq!(still.src(), src, "the running meeting was not reloaded");
     assert_eq!((loads.get_untracked(), stub.calls()), (1, 1));
 
@@ -330,7 +408,9 @@ async fn leave_removes_the_iframe_and_rejoin_brings_it_back() {
     let stub = Stub::url(MEETING);
     let source = stub.source();
     let left = RwSignal::new(0);
-    let page = mount(move || view! { <MeetEmbed grant_source=source on_left=move |_| left.update(|n| *n += 1) /> });
+    let page = mount(
+        move || view! { <MeetEmbed grant_source=source on_left=move |_| left.update(|n| *n += 1) /> },
+    );
     page.wait_for_state("joined").await;
     page.click("Leave");
     page.wait_for_state("left").await;
@@ -348,13 +428,21 @@ async fn controller_drives_a_manual_join() {
     let stub = Stub::url(MEETING);
     let source = stub.source();
     let meet = MeetController::new();
-    let page = mount(move || view! { <MeetEmbed grant_source=source auto_join=false controller=meet controls=false /> });
+    let page = mount(
+        move || view! { <MeetEmbed grant_source=source auto_join=false controller=meet controls=false /> },
+    );
     leptos::task::tick().await;
     assert_eq!(page.state(), "idle");
     assert_eq!(stub.calls(), 0);
     meet.join();
     page.wait_for_state("joined").await;
-    assert!(page.root.query_selector(".immail-meet__bar").unwrap().is_none(), "controls=false hides the bar");
+    assert!(
+        page.root
+            .query_selector(".immail-meet__bar")
+            .unwrap()
+            .is_none(),
+        "controls=false hides the bar"
+    );
     meet.leave();
     page.wait_for_state("left").await;
     assert!(page.iframe().is_none());
@@ -390,11 +478,20 @@ async fn bad_names_and_extras_are_refused_before_fetching() {
 #[wasm_bindgen_test]
 async fn a_room_name_grant_lands_under_the_meeting_base() {
     let source = GrantSource::from_fn(|| async {
-        Ok::<_, String>(GrantResponse { room_name: Some("abc".into()), jwt: Jwt::new(fresh_token()), moderator: Some(true), ..Default::default() })
+        Ok::<_, String>(GrantResponse {
+            room_name: Some("abc".into()),
+            jwt: Jwt::new(fresh_token()),
+            moderator: Some(true),
+            ..Default::default()
+        })
     });
     let page = mount(move || view! { <MeetEmbed grant_source=source /> });
     page.wait_for_state("joined").await;
-    assert!(page.iframe().unwrap().src().starts_with("https://web.immail.ca/meet/abc?"));
+    assert!(page
+        .iframe()
+        .unwrap()
+        .src()
+        .starts_with("https://web.immail.ca/meet/abc?"));
     assert!(page.text().contains("Moderator"), "{}", page.text());
 }
 
@@ -428,12 +525,17 @@ fn fake_fetch(scenario: &str) {
 }
 
 fn recorded(field: &str) -> JsValue {
-    js_sys::eval(&format!("window.__requests.length ? window.__requests[0].{field} : undefined")).unwrap()
+    js_sys::eval(&format!(
+        "window.__requests.length ? window.__requests[0].{field} : undefined"
+    ))
+    .unwrap()
 }
 
 async fn endpoint_error(scenario: &str, timeout_ms: u32) -> String {
     fake_fetch(scenario);
-    let page = mount(move || view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" grant_timeout_ms=timeout_ms /> });
+    let page = mount(
+        move || view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" grant_timeout_ms=timeout_ms /> },
+    );
     page.wait_for_state("error").await;
     assert!(page.iframe().is_none());
     page.text()
@@ -441,7 +543,10 @@ async fn endpoint_error(scenario: &str, timeout_ms: u32) -> String {
 
 #[wasm_bindgen_test]
 async fn endpoint_is_posted_with_same_origin_credentials_and_the_app_body() {
-    let body = format!(r#"{{"meeting_url":"{MEETING}","jwt":"{}","moderator":false}}"#, fresh_token());
+    let body = format!(
+        r#"{{"meeting_url":"{MEETING}","jwt":"{}","moderator":false}}"#,
+        fresh_token()
+    );
     fake_fetch(&format!("{{ status: 200, body: {body:?} }}"));
     let page = mount(|| {
         view! {
@@ -457,29 +562,58 @@ async fn endpoint_is_posted_with_same_origin_credentials_and_the_app_body() {
     assert_eq!(recorded("cache"), "no-store");
     assert_eq!(recorded("contentType"), "application/json");
     assert_eq!(recorded("body"), r#"{"display_name":"Zoë"}"#);
-    assert!(recorded("url").as_string().unwrap().ends_with("/api/meet/rooms/abc/grant"));
+    assert!(recorded("url")
+        .as_string()
+        .unwrap()
+        .ends_with("/api/meet/rooms/abc/grant"));
     assert!(page.text().contains("Guest"));
 }
 
 #[wasm_bindgen_test]
 async fn endpoint_failures_each_read_clearly() {
-    let text = endpoint_error(r#"{ status: 404, body: '{"error":{"code":"room_not_found","message":"No such room"}}' }"#, 5000).await;
+    let text = endpoint_error(
+        r#"{ status: 404, body: '{"error":{"code":"room_not_found","message":"No such room"}}' }"#,
+        5000,
+    )
+    .await;
     assert!(text.contains("No such room (HTTP 404)"), "{text}");
     let text = endpoint_error(r#"{ status: 502, body: '<html>Bad gateway</html>', headers: {'content-type': 'text/html'} }"#, 5000).await;
     assert!(text.contains("answered HTTP 502"), "{text}");
     let text = endpoint_error(r#"{ status: 200, body: '<html>login page</html>', headers: {'content-type': 'text/html'} }"#, 5000).await;
     assert!(text.contains("not JSON"), "{text}");
-    let text = endpoint_error(r#"{ status: 200, body: '{"meeting_url": "https://web.immail.ca/meet/abc"}' }"#, 5000).await;
+    let text = endpoint_error(
+        r#"{ status: 200, body: '{"meeting_url": "https://web.immail.ca/meet/abc"}' }"#,
+        5000,
+    )
+    .await;
     assert!(text.contains("has no \"jwt\""), "{text}");
-    let text = endpoint_error(r#"{ status: 200, body: '{"meeting_url": 5, "jwt": "a.b.c"}' }"#, 5000).await;
-    assert!(text.contains("\"meeting_url\" is a number, not a string"), "{text}");
+    let text = endpoint_error(
+        r#"{ status: 200, body: '{"meeting_url": 5, "jwt": "a.b.c"}' }"#,
+        5000,
+    )
+    .await;
+    assert!(
+        text.contains("\"meeting_url\" is a number, not a string"),
+        "{text}"
+    );
     let text = endpoint_error(r#"{ status: 200, body: 'x'.repeat(20000) }"#, 5000).await;
     assert!(text.contains("larger than 16384 bytes"), "{text}");
     let text = endpoint_error("{ reject: true }", 5000).await;
     assert!(text.contains("could not reach"), "{text}");
     let text = endpoint_error("{ hang: true }", 300).await;
     assert!(text.contains("did not answer within 1 s"), "{text}");
-    assert_eq!(js_sys::eval("window.__aborted").unwrap(), true, "the request was aborted");
-    let text = endpoint_error(r#"{ status: 200, body: '{"meeting_url": "javascript:alert(1)", "jwt": "a.b.c"}' }"#, 5000).await;
-    assert!(text.contains("scheme \"javascript\" is not allowed"), "{text}");
+    assert_eq!(
+        js_sys::eval("window.__aborted").unwrap(),
+        true,
+        "the request was aborted"
+    );
+    let text = endpoint_error(
+        r#"{ status: 200, body: '{"meeting_url": "javascript:alert(1)", "jwt": "a.b.c"}' }"#,
+        5000,
+    )
+    .await;
+    assert!(
+        text.contains("scheme \"javascript\" is not allowed"),
+        "{text}"
+    );
 }

@@ -69,7 +69,9 @@ impl GrantSource {
             let future = f();
             async move {
                 match timer::within(timeout_ms, future).await {
-                    Some(answer) => answer.map_err(|e| GrantFetchError::Source(e.to_string()).into()),
+                    Some(answer) => {
+                        answer.map_err(|e| GrantFetchError::Source(e.to_string()).into())
+                    }
                     None => Err(GrantFetchError::Timeout(timeout_ms).into()),
                 }
             }
@@ -129,7 +131,11 @@ impl From<serde_json::Value> for GrantBody {
 }
 
 /// `POST url`, read at most [`MAX_GRANT_BYTES`], abort after `timeout_ms`.
-async fn fetch_grant(url: &str, body: Option<&GrantBody>, timeout_ms: u32) -> Result<GrantResponse, MeetError> {
+async fn fetch_grant(
+    url: &str,
+    body: Option<&GrantBody>,
+    timeout_ms: u32,
+) -> Result<GrantResponse, MeetError> {
     let abort = AbortController::new().map_err(|_| GrantFetchError::Network)?;
     let exchange = exchange(url, body, &abort);
     let (status, text) = match timer::within(timeout_ms, exchange).await {
@@ -146,26 +152,45 @@ async fn fetch_grant(url: &str, body: Option<&GrantBody>, timeout_ms: u32) -> Re
 }
 
 /// The HTTP exchange: status and body text, refusing bodies over the limit.
-async fn exchange(url: &str, body: Option<&GrantBody>, abort: &AbortController) -> Result<(u16, String), GrantFetchError> {
+async fn exchange(
+    url: &str,
+    body: Option<&GrantBody>,
+    abort: &AbortController,
+) -> Result<(u16, String), GrantFetchError> {
     let builder = Request::post(url)
         .credentials(RequestCredentials::SameOrigin)
         .cache(RequestCache::NoStore)
         .abort_signal(Some(&abort.signal()))
         .header("Accept", "application/json");
     let request = match body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body.as_str()),
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body.as_str()),
         None => builder.build(),
     }
     .map_err(|_| GrantFetchError::Network)?;
     let response = request.send().await.map_err(|_| GrantFetchError::Network)?;
-    let declared = response.headers().get("content-length").and_then(|n| n.parse::<u64>().ok());
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.parse::<u64>().ok());
     if declared.is_some_and(|n| n > u64::from(MAX_GRANT_BYTES)) {
         abort.abort();
         return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES));
     }
-    let text = response.text().await.map_err(|_| GrantFetchError::Network)?;
+    let text = response
+        .text()
+        .await
+        .map_err(|_| GrantFetchError::Network)?;
     if text.len() > MAX_GRANT_BYTES as usize {
         return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES));
     }
     Ok((response.status(), text))
+}
+
+impl From<GrantBody> for leptos::prelude::MaybeProp<String> {
+    /// Lets `request_body=GrantBody::from(json!(...))` fill `<MeetEmbed>`'s prop.
+    fn from(body: GrantBody) -> Self {
+        Some(body.0).into()
+    }
 }

@@ -9,9 +9,12 @@ use futures::future::{select, Either};
 /// Resolves after `ms` milliseconds.
 pub(crate) async fn sleep(ms: u32) {
     let (done, wait) = oneshot::channel::<()>();
-    leptos::prelude::set_timeout(move || {
-        let _ = done.send(());
-    }, Duration::from_millis(u64::from(ms)));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        Duration::from_millis(u64::from(ms)),
+    );
     let _ = wait.await;
 }
 

@@ -124,7 +124,10 @@ impl MeetController {
     /// Fetches a fresh grant and joins; from an error this is "Retry". Ignored while
     /// already fetching or joined.
     pub fn join(&self) {
-        if !matches!(self.state.get_untracked(), MeetState::Fetching | MeetState::Joined { .. }) {
+        if !matches!(
+            self.state.get_untracked(),
+            MeetState::Fetching | MeetState::Joined { .. }
+        ) {
             self.send(Action::Join);
         }
     }

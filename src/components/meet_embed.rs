@@ -104,15 +104,16 @@ pub fn MeetEmbed(
     /// Must be in `allowed_hosts`.
     #[prop(into, optional)]
     meeting_base: MeetingHost,
-    /// CSS width of the component (default `100%`).
-    #[prop(into, default = Signal::stored("100%".to_owned()))]
-    width: Signal<String>,
-    /// CSS height of the component (default `500px`, the vendor's snippet).
-    #[prop(into, default = Signal::stored("500px".to_owned()))]
-    height: Signal<String>,
-    /// Extra classes on the root element.
+    /// CSS width of the meeting area (default `100%`). Set once; use `class` and CSS
+    /// for responsive sizes.
+    #[prop(into, default = "100%".into())]
+    width: String,
+    /// CSS height of the meeting area (default `500px`, the vendor's snippet).
+    #[prop(into, default = "500px".into())]
+    height: String,
+    /// Extra classes on the root element, set once.
     #[prop(into, optional)]
-    class: MaybeProp<String>,
+    class: String,
     /// The iframe's accessible title.
     #[prop(into, default = Signal::stored(DEFAULT_TITLE.to_owned()))]
     title: Signal<String>,
@@ -152,7 +153,13 @@ pub fn MeetEmbed(
     let frame = RwSignal::new(None::<String>);
     let joined_with = StoredValue::new(None::<MeetOptions>);
     let generation = StoredValue::new(0_u64);
-    let setup = StoredValue::new((grant_source, GrantRules { allowed_hosts, meeting_base }));
+    let setup = StoredValue::new((
+        grant_source,
+        GrantRules {
+            allowed_hosts,
+            meeting_base,
+        },
+    ));
 
     let join = move || {
         let this = generation.with_value(|g| g + 1);
@@ -162,7 +169,10 @@ pub fn MeetEmbed(
         let (source, rules) = setup.get_value();
         let source = source.or_else(|| {
             endpoint.get_untracked().map(|url| {
-                GrantSource::endpoint_with_body(url, request_body.get_untracked().map(GrantBody::from))
+                GrantSource::endpoint_with_body(
+                    url,
+                    request_body.get_untracked().map(GrantBody::from),
+                )
             })
         });
         let options = untrack(options);
@@ -175,7 +185,10 @@ pub fn MeetEmbed(
                 Ok((src, grant)) => {
                     joined_with.set_value(Some(options));
                     frame.set(Some(src.expose_secret().to_owned()));
-                    meet.state.set(MeetState::Joined { moderator: grant.moderator, loaded: false });
+                    meet.state.set(MeetState::Joined {
+                        moderator: grant.moderator,
+                        loaded: false,
+                    });
                 }
                 Err(error) => {
                     meet.state.set(MeetState::Failed(error.clone()));
@@ -194,16 +207,21 @@ pub fn MeetEmbed(
             on_left.run(());
         }
     };
-    meet.dispatch.set_value(Some(Arc::new(move |action| match action {
-        Action::Join => join(),
-        Action::Leave => leave(),
-    })));
+    meet.dispatch
+        .set_value(Some(Arc::new(move |action| match action {
+            Action::Join => join(),
+            Action::Leave => leave(),
+        })));
     on_cleanup(move || {
         generation.update_value(|g| *g += 1);
         meet.dispatch.set_value(None);
     });
 
-    meet.state.set(if auto_join { MeetState::Fetching } else { MeetState::Idle });
+    meet.state.set(if auto_join {
+        MeetState::Fetching
+    } else {
+        MeetState::Idle
+    });
     Effect::new(move |first_run: Option<()>| {
         if first_run.is_none() && auto_join {
             meet.rejoin();
@@ -211,12 +229,20 @@ pub fn MeetEmbed(
         // Tracks every option prop: a change while joined is noted, never applied.
         let current = options();
         let joined = matches!(meet.state.get(), MeetState::Joined { .. });
-        meet.settings_changed.set(joined && joined_with.with_value(|j| j.as_ref() != Some(&current)));
+        meet.settings_changed
+            .set(joined && joined_with.with_value(|j| j.as_ref() != Some(&current)));
     });
 
     let on_load = move |_| {
-        if let MeetState::Joined { moderator, loaded: false } = meet.state.get_untracked() {
-            meet.state.set(MeetState::Joined { moderator, loaded: true });
+        if let MeetState::Joined {
+            moderator,
+            loaded: false,
+        } = meet.state.get_untracked()
+        {
+            meet.state.set(MeetState::Joined {
+                moderator,
+                loaded: true,
+            });
             if let Some(on_loaded) = on_loaded {
                 on_loaded.run(());
             }
@@ -242,41 +268,41 @@ pub fn MeetEmbed(
             }
         })
     };
-    // Every state but a loaded meeting shows one panel: a message, maybe a spinner,
-    // maybe one button.
-    let panel = move || {
+    // Everything but the iframe: a panel (message, maybe one button) for every state but
+    // a loaded meeting, and the Leave / Rejoin bar while joined.
+    let overlay = move || {
         let state = meet.state.get();
-        let (message, busy, button) = match &state {
-            MeetState::Joined { loaded: true, .. } => return None,
-            MeetState::Joined { .. } => ("Loading the meeting…".to_owned(), true, None),
-            MeetState::Fetching => ("Connecting to the meeting…".to_owned(), true, None),
-            MeetState::Failed(error) => (error.to_string(), false, Some("Retry")),
-            MeetState::Left => ("You left the meeting.".to_owned(), false, Some("Rejoin")),
-            MeetState::Idle => (String::new(), false, Some("Join meeting")),
+        let changed = meet.settings_changed();
+        let (message, button) = match &state {
+            MeetState::Joined { loaded: true, .. } => (None, None),
+            MeetState::Joined { .. } => (Some("Loading the meeting…".to_owned()), None),
+            MeetState::Fetching => (Some("Connecting to the meeting…".to_owned()), None),
+            MeetState::Failed(error) => (Some(error.to_string()), Some("Retry")),
+            MeetState::Left => (Some("You left the meeting.".to_owned()), Some("Rejoin")),
+            MeetState::Idle => (Some(String::new()), Some("Join meeting")),
         };
         let alert = matches!(state, MeetState::Failed(_));
-        Some(view! {
-            <div
-                class=if alert { "immail-meet__panel immail-meet__panel--error" } else { "immail-meet__panel" }
-                role=if alert { "alert" } else { "status" }
-                aria-live=if alert { "assertive" } else { "polite" }
-            >
-                {busy.then(|| view! { <span class="immail-meet__spinner" aria-hidden="true"></span> })}
-                {(!message.is_empty()).then(|| view! { <p class="immail-meet__message">{message}</p> })}
-                {button.map(|label| {
-                    view! {
-                        <button type="button" class="immail-meet__button" on:click=move |_| meet.join()>
-                            {label}
-                        </button>
-                    }
-                })}
-            </div>
-        })
-    };
-    let bar = move || {
-        let MeetState::Joined { moderator, .. } = meet.state.get() else { return None };
-        controls.then(|| {
+        let panel = message.map(|message| {
+            let class = match (alert, button) {
+                (true, _) => "immail-meet__panel immail-meet__panel--error",
+                (false, None) => "immail-meet__panel immail-meet__panel--busy",
+                (false, Some(_)) => "immail-meet__panel",
+            };
             view! {
+                <div class=class role=if alert { "alert" } else { "status" }>
+                    <p class="immail-meet__message">{message}</p>
+                    {button.map(|label| {
+                        view! {
+                            <button type="button" class="immail-meet__button" on:click=move |_| meet.join()>
+                                {label}
+                            </button>
+                        }
+                    })}
+                </div>
+            }
+        });
+        let bar = match state {
+            MeetState::Joined { moderator, .. } if controls => Some(view! {
                 <div class="immail-meet__bar">
                     <span class="immail-meet__role">
                         {match moderator {
@@ -285,16 +311,12 @@ pub fn MeetEmbed(
                             None => "",
                         }}
                     </span>
-                    {move || {
-                        meet.settings_changed().then(|| {
-                            view! {
-                                <span class="immail-meet__notice">"Settings changed."</span>
-                                <button type="button" class="immail-meet__button" on:click=move |_| meet.rejoin()>
-                                    "Rejoin with new settings"
-                                </button>
-                            }
-                        })
-                    }}
+                    <span class="immail-meet__notice">{if changed { "Settings changed." } else { "" }}</span>
+                    {changed.then(|| view! {
+                        <button type="button" class="immail-meet__button" on:click=move |_| meet.rejoin()>
+                            "Rejoin with new settings"
+                        </button>
+                    })}
                     <button
                         type="button"
                         class="immail-meet__button immail-meet__button--leave"
@@ -303,27 +325,28 @@ pub fn MeetEmbed(
                         "Leave"
                     </button>
                 </div>
-            }
-        })
+            }),
+            _ => None,
+        };
+        (panel, bar)
     };
 
+    let mut root_class = String::from("immail-meet");
+    if !class.is_empty() {
+        root_class.push(' ');
+        root_class.push_str(&class);
+    }
+    let mut stage_style = String::from("width:");
+    for part in [&*width, ";height:", &*height] {
+        stage_style.push_str(part);
+    }
     view! {
         <div
-            class=move || match class.get() {
-                Some(extra) => format!("immail-meet {extra}"),
-                None => "immail-meet".to_owned(),
-            }
+            class=root_class
             data-state=move || meet.state.with(MeetState::name)
         >
-            <div
-                class="immail-meet__stage"
-                style:width=move || width.get()
-                style:height=move || height.get()
-            >
-                {iframe}
-                {panel}
-            </div>
-            {bar}
+            <div class="immail-meet__stage" style=stage_style>{iframe}</div>
+            {overlay}
         </div>
     }
 }
@@ -344,7 +367,12 @@ async fn obtain(
         match Grant::validate(answer, rules, timer::now_secs()) {
             Err(GrantError::Expired) if !refetched => refetched = true,
             Err(error) => return Err(error.into()),
-            Ok(grant) => return Ok((MeetingSrc::build(&grant.meeting_url, &grant.jwt, options)?, grant)),
+            Ok(grant) => {
+                return Ok((
+                    MeetingSrc::build(&grant.meeting_url, &grant.jwt, options)?,
+                    grant,
+                ))
+            }
         }
     }
 }

@@ -36,17 +36,25 @@ impl GrantFetchError {
     /// A `Status` error from a status and the body the backend sent with it.
     pub fn from_status(status: u16, body: &str) -> Self {
         let (code, message) = error_body(body);
-        Self::Status { status, code, message }
+        Self::Status {
+            status,
+            code,
+            message,
+        }
     }
 }
 
 /// Reads `{"error": {"code": "...", "message": "..."}}`, tolerating anything else.
 fn error_body(body: &str) -> (Option<String>, Option<String>) {
     use super::json::{parse, Json};
-    let Ok(value) = parse(body) else { return (None, None) };
+    let Ok(value) = parse(body) else {
+        return (None, None);
+    };
     let error = value.get("error");
     let text = |key| match error.and_then(|e| e.get(key)) {
-        Some(Json::String(s)) if !s.trim().is_empty() => Some(s.chars().take(MAX_SERVER_MESSAGE_CHARS).collect()),
+        Some(Json::String(s)) if !s.trim().is_empty() => {
+            Some(s.chars().take(MAX_SERVER_MESSAGE_CHARS).collect())
+        }
         _ => None,
     };
     (text("code"), text("message"))
@@ -56,10 +64,21 @@ impl fmt::Display for GrantFetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Network => f.write_str("could not reach the meeting service"),
-            Self::Timeout(ms) => write!(f, "the meeting service did not answer within {} s", ms.div_ceil(1000)),
-            Self::Status { status, message: Some(m), .. } => write!(f, "{m} (HTTP {status})"),
+            Self::Timeout(ms) => write!(
+                f,
+                "the meeting service did not answer within {} s",
+                ms.div_ceil(1000)
+            ),
+            Self::Status {
+                status,
+                message: Some(m),
+                ..
+            } => write!(f, "{m} (HTTP {status})"),
             Self::Status { status, .. } => write!(f, "the meeting service answered HTTP {status}"),
-            Self::TooLarge(limit) => write!(f, "the meeting service's answer is larger than {limit} bytes"),
+            Self::TooLarge(limit) => write!(
+                f,
+                "the meeting service's answer is larger than {limit} bytes"
+            ),
             Self::Source(m) => f.write_str(m),
         }
     }
@@ -87,8 +106,12 @@ impl MeetError {
     /// expiry), as opposed to a configuration or contract error.
     pub fn is_transient(&self) -> bool {
         match self {
-            Self::Fetch(GrantFetchError::Status { status, .. }) => *status >= 500 || *status == 408 || *status == 429,
-            Self::Fetch(GrantFetchError::Network | GrantFetchError::Timeout(_) | GrantFetchError::Source(_)) => true,
+            Self::Fetch(GrantFetchError::Status { status, .. }) => {
+                *status >= 500 || *status == 408 || *status == 429
+            }
+            Self::Fetch(
+                GrantFetchError::Network | GrantFetchError::Timeout(_) | GrantFetchError::Source(_),
+            ) => true,
             Self::Grant(GrantError::Expired) => true,
             _ => false,
         }

@@ -61,7 +61,9 @@ impl GrantResponse {
             JsonError::TooDeep => GrantError::TooDeep,
         })?;
         if !matches!(value, Json::Object(_)) {
-            return Err(GrantError::NotAnObject { found: value.kind() });
+            return Err(GrantError::NotAnObject {
+                found: value.kind(),
+            });
         }
         match value.get("version") {
             None | Some(Json::Null) => {}
@@ -72,7 +74,13 @@ impl GrantResponse {
         let moderator = match value.get("moderator") {
             None | Some(Json::Null) => None,
             Some(Json::Bool(b)) => Some(*b),
-            Some(other) => return Err(GrantError::WrongType { field: "moderator", expected: "boolean", found: other.kind() }),
+            Some(other) => {
+                return Err(GrantError::WrongType {
+                    field: "moderator",
+                    expected: "boolean",
+                    found: other.kind(),
+                })
+            }
         };
         Ok(Self {
             meeting_url: string_field(&value, "meeting_url")?,
@@ -88,7 +96,11 @@ fn string_field(object: &Json, field: &'static str) -> Result<Option<String>, Gr
     match object.get(field) {
         None | Some(Json::Null) => Ok(None),
         Some(Json::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(GrantError::WrongType { field, expected: "string", found: other.kind() }),
+        Some(other) => Err(GrantError::WrongType {
+            field,
+            expected: "string",
+            found: other.kind(),
+        }),
     }
 }
 
@@ -104,7 +116,10 @@ pub struct GrantRules {
 impl Default for GrantRules {
     /// imMail's host only, rooms under `https://web.immail.ca/meet/`.
     fn default() -> Self {
-        Self { allowed_hosts: AllowedHosts::default(), meeting_base: MeetingHost::default() }
+        Self {
+            allowed_hosts: AllowedHosts::default(),
+            meeting_base: MeetingHost::default(),
+        }
     }
 }
 
@@ -136,13 +151,19 @@ impl Grant {
     /// let refused = Grant::validate(answer, &GrantRules::default(), 0.0);
     /// assert!(matches!(refused, Err(GrantError::MeetingUrl(_))));
     /// ```
-    pub fn validate(answer: GrantResponse, rules: &GrantRules, now: f64) -> Result<Self, GrantError> {
+    pub fn validate(
+        answer: GrantResponse,
+        rules: &GrantRules,
+        now: f64,
+    ) -> Result<Self, GrantError> {
         let meeting_url = match (&answer.meeting_url, &answer.room_name) {
             (Some(url), None) => rules.allowed_hosts.check(url)?,
             (None, Some(room)) => {
                 let url = rules.meeting_base.meeting_url(RoomName::parse(room)?);
                 if !rules.allowed_hosts.allows(url.base()) {
-                    return Err(MeetingUrlError::HostNotAllowed(rules.meeting_base.to_string()).into());
+                    return Err(
+                        MeetingUrlError::HostNotAllowed(rules.meeting_base.to_string()).into(),
+                    );
                 }
                 url
             }
@@ -161,7 +182,12 @@ impl Grant {
         if expires_at.is_some_and(|at| at <= now + EXPIRY_MARGIN_SECS) {
             return Err(GrantError::Expired);
         }
-        Ok(Self { meeting_url, jwt: answer.jwt, moderator: answer.moderator.or(claims.moderator), expires_at })
+        Ok(Self {
+            meeting_url,
+            jwt: answer.jwt,
+            moderator: answer.moderator.or(claims.moderator),
+            expires_at,
+        })
     }
 }
 
@@ -214,15 +240,24 @@ impl fmt::Display for GrantError {
             Self::NotJson => f.write_str("the grant is not JSON"),
             Self::TooDeep => f.write_str("the grant is nested too deeply"),
             Self::NotAnObject { found } => write!(f, "the grant is a JSON {found}, not an object"),
-            Self::UnsupportedVersion => write!(f, "the grant is not contract version {GRANT_CONTRACT_VERSION}"),
+            Self::UnsupportedVersion => write!(
+                f,
+                "the grant is not contract version {GRANT_CONTRACT_VERSION}"
+            ),
             Self::MissingField(field) => write!(f, "the grant has no \"{field}\""),
-            Self::WrongType { field, expected, found } => {
+            Self::WrongType {
+                field,
+                expected,
+                found,
+            } => {
                 write!(f, "the grant's \"{field}\" is a {found}, not a {expected}")
             }
             Self::Ambiguous => f.write_str("the grant has both \"meeting_url\" and \"room_name\""),
             Self::MeetingUrl(e) => e.fmt(f),
             Self::Jwt(e) => e.fmt(f),
-            Self::BadExpiresAt => f.write_str("the grant's \"expires_at\" is not an RFC 3339 UTC time"),
+            Self::BadExpiresAt => {
+                f.write_str("the grant's \"expires_at\" is not an RFC 3339 UTC time")
+            }
             Self::Expired => f.write_str("the grant has already expired"),
         }
     }

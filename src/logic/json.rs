@@ -75,7 +75,11 @@ mod platform {
         } else if let Some(s) = value.as_string() {
             Ok(Json::String(s))
         } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-            array.iter().map(|v| convert(&v, depth + 1)).collect::<Result<_, _>>().map(Json::Array)
+            array
+                .iter()
+                .map(|v| convert(&v, depth + 1))
+                .collect::<Result<_, _>>()
+                .map(Json::Array)
         } else if let Some(object) = value.dyn_ref::<js_sys::Object>() {
             js_sys::Object::entries(object)
                 .iter()
@@ -117,9 +121,12 @@ mod platform {
             Value::Bool(b) => Json::Bool(*b),
             Value::Number(n) => Json::Number(n.as_f64().unwrap_or(f64::NAN)),
             Value::String(s) => Json::String(s.clone()),
-            Value::Array(items) => {
-                Json::Array(items.iter().map(|v| convert(v, depth + 1)).collect::<Result<_, _>>()?)
-            }
+            Value::Array(items) => Json::Array(
+                items
+                    .iter()
+                    .map(|v| convert(v, depth + 1))
+                    .collect::<Result<_, _>>()?,
+            ),
             Value::Object(map) => Json::Object(
                 map.iter()
                     .map(|(k, v)| convert(v, depth + 1).map(|v| (k.clone(), v)))
@@ -138,7 +145,10 @@ mod tests {
         let json = parse(r#"{"a": 1, "b": [true, null], "c": {"d": "x"}, "a": 2}"#).unwrap();
         assert_eq!(json.get("a"), Some(&Json::Number(2.0)));
         assert_eq!(json.get("b").map(Json::kind), Some("array"));
-        assert_eq!(json.get("c").and_then(|c| c.get("d")), Some(&Json::String("x".into())));
+        assert_eq!(
+            json.get("c").and_then(|c| c.get("d")),
+            Some(&Json::String("x".into()))
+        );
         assert_eq!(json.get("missing"), None);
     }
 

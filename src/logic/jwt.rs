@@ -7,8 +7,6 @@
 
 use std::fmt;
 
-use base64::Engine as _;
-
 use super::json::{self, Json};
 
 /// Longest token accepted, in bytes.
@@ -51,7 +49,10 @@ impl Jwt {
         if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
             return Err(JwtError::NotThreeParts);
         }
-        if !token.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+        if !token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        {
             return Err(JwtError::NotBase64Url);
         }
         decode_object(parts[0])?;
@@ -73,8 +74,11 @@ impl fmt::Display for Jwt {
 }
 
 fn decode_object(part: &str) -> Result<Json, JwtError> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(part).map_err(|_| JwtError::NotBase64Url)?;
-    let text = String::from_utf8(bytes).map_err(|_| JwtError::NotJsonObject)?;
+    // Unpadded base64 never leaves exactly one character over.
+    if part.len() % 4 == 1 {
+        return Err(JwtError::NotBase64Url);
+    }
+    let text = base64url::decode_utf8(part).ok_or(JwtError::NotBase64Url)?;
     match json::parse(&text) {
         Ok(object @ Json::Object(_)) => Ok(object),
         _ => Err(JwtError::NotJsonObject),
@@ -103,7 +107,10 @@ impl JwtClaims {
             Some(Json::String(r)) if r.eq_ignore_ascii_case("guest") => Some(false),
             _ => None,
         };
-        let jitsi = payload.get("context").and_then(|c| c.get("user")).and_then(|u| u.get("moderator"));
+        let jitsi = payload
+            .get("context")
+            .and_then(|c| c.get("user"))
+            .and_then(|u| u.get("moderator"));
         let moderator = match (payload.get("moderator"), jitsi) {
             (Some(Json::Bool(b)), _) => Some(*b),
             (_, Some(Json::Bool(b))) => Some(*b),
@@ -111,7 +118,10 @@ impl JwtClaims {
             (_, Some(Json::String(s))) if s == "false" => Some(false),
             _ => role,
         };
-        Self { expires_at, moderator }
+        Self {
+            expires_at,
+            moderator,
+        }
     }
 }
 
@@ -143,3 +153,46 @@ impl fmt::Display for JwtError {
 }
 
 impl std::error::Error for JwtError {}
+
+/// Unpadded base64url to UTF-8 text, with the platform's decoder: `atob` and
+/// `TextDecoder` in the browser (no decoder in the wasm bundle), the `base64` crate
+/// natively. `None` for bad base64 or bad UTF-8. Callers pass only `A-Z a-z 0-9 - _`.
+#[cfg(target_arch = "wasm32")]
+mod base64url {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(catch, js_name = atob)]
+        fn atob(data: &str) -> Result<String, JsValue>;
+    }
+
+    pub(super) fn decode_utf8(part: &str) -> Option<String> {
+        let mut standard: String = part
+            .chars()
+            .map(|c| match c {
+                '-' => '+',
+                '_' => '/',
+                c => c,
+            })
+            .collect();
+        while standard.len() % 4 != 0 {
+            standard.push('=');
+        }
+        // `atob` gives one char per byte; bytes above 0x7F are re-read as UTF-8.
+        let bytes: Vec<u8> = atob(&standard).ok()?.chars().map(|c| c as u8).collect();
+        String::from_utf8(bytes).ok()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod base64url {
+    use base64::Engine as _;
+
+    pub(super) fn decode_utf8(part: &str) -> Option<String> {
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(part)
+            .ok()?;
+        String::from_utf8(bytes).ok()
+    }
+}

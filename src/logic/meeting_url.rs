@@ -108,7 +108,9 @@ impl RoomName {
     pub fn parse(name: &str) -> Result<Self, MeetingUrlError> {
         let ok = !name.is_empty()
             && name.len() <= MAX_ROOM_NAME_LEN
-            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if ok {
             Ok(Self(name.to_owned()))
         } else {
@@ -153,7 +155,12 @@ pub struct MeetingHost {
 impl Default for MeetingHost {
     /// `https://web.immail.ca/meet/`.
     fn default() -> Self {
-        Self { https: true, host: IMMAIL_HOST.to_owned(), port: None, path: IMMAIL_MEET_PATH.to_owned() }
+        Self {
+            https: true,
+            host: IMMAIL_HOST.to_owned(),
+            port: None,
+            path: IMMAIL_MEET_PATH.to_owned(),
+        }
     }
 }
 
@@ -169,14 +176,16 @@ impl MeetingHost {
             (true, rest)
         } else if let Some(rest) = entry.strip_prefix("http://") {
             (false, rest)
-        } else if entry.contains("://") {
-            let scheme = entry.split("://").next().unwrap_or_default();
+        } else if let Some((scheme, _)) = entry.split_once("://") {
             return Err(MeetingUrlError::SchemeNotAllowed(scheme.to_owned()));
         } else {
             (true, entry)
         };
         let (authority, path) = match rest.find('/') {
-            Some(i) => rest.split_at(i),
+            Some(i) => (
+                rest.get(..i).unwrap_or_default(),
+                rest.get(i..).unwrap_or_default(),
+            ),
             None if entry.contains("://") => (rest, "/"),
             None => (rest, IMMAIL_MEET_PATH),
         };
@@ -194,7 +203,12 @@ impl MeetingHost {
         if !path_ok {
             return Err(MeetingUrlError::PathNotAllowed);
         }
-        Ok(Self { https, host: host.to_owned(), port, path: path.to_owned() })
+        Ok(Self {
+            https,
+            host: host.to_owned(),
+            port,
+            path: path.to_owned(),
+        })
     }
 
     /// `true` for `https`, `false` for a loopback `http` sandbox.
@@ -219,7 +233,10 @@ impl MeetingHost {
 
     /// The meeting URL of `room` under this base.
     pub fn meeting_url(&self, room: RoomName) -> MeetingUrl {
-        MeetingUrl { base: self.clone(), room }
+        MeetingUrl {
+            base: self.clone(),
+            room,
+        }
     }
 
     fn origin_matches(&self, https: bool, host: &str, port: Option<u16>) -> bool {
@@ -268,7 +285,11 @@ impl AllowedHosts {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        entries.into_iter().map(|e| MeetingHost::parse(e.as_ref())).collect::<Result<_, _>>().map(Self)
+        entries
+            .into_iter()
+            .map(|e| MeetingHost::parse(e.as_ref()))
+            .collect::<Result<_, _>>()
+            .map(Self)
     }
 
     /// This list plus one more entry.
@@ -318,53 +339,59 @@ impl MeetingUrl {
         if url.starts_with("//") {
             return Err(MeetingUrlError::ProtocolRelative);
         }
-        let scheme_end = url.find(':').filter(|&i| {
-            let scheme = &url[..i];
-            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-        });
-        let Some(scheme_end) = scheme_end else {
+        let Some((scheme, rest)) = url.split_once(':').filter(|(scheme, _)| is_scheme(scheme))
+        else {
             return Err(MeetingUrlError::Relative);
         };
-        let https = match &url[..scheme_end] {
+        let https = match scheme {
             "https" => true,
             "http" => false,
             other => return Err(MeetingUrlError::SchemeNotAllowed(other.to_owned())),
         };
-        let Some(rest) = url[scheme_end + 1..].strip_prefix("//") else {
+        let Some(rest) = rest.strip_prefix("//") else {
             return Err(MeetingUrlError::Relative);
         };
-        if let Some(i) = rest.find('#') {
-            if !rest[..i].contains('?') {
-                return Err(MeetingUrlError::HasFragment);
-            }
+        match (rest.find('?'), rest.find('#')) {
+            (Some(q), Some(h)) if h < q => return Err(MeetingUrlError::HasFragment),
+            (Some(_), _) => return Err(MeetingUrlError::HasQuery),
+            (None, Some(_)) => return Err(MeetingUrlError::HasFragment),
+            (None, None) => {}
         }
-        if rest.contains('?') {
-            return Err(MeetingUrlError::HasQuery);
-        }
-        let (authority, path) = match rest.find('/') {
-            Some(i) => rest.split_at(i),
+        let (authority, path) = match rest.split_once('/') {
+            Some((authority, path)) => (authority, path),
             None => (rest, ""),
         };
         if authority.contains('@') {
             return Err(MeetingUrlError::HasUserInfo);
         }
         let (host, port) = split_authority(authority)?;
-        let Some(base) = allowed.0.iter().find(|b| b.origin_matches(https, host, port)) else {
-            if !https && allowed.0.iter().any(|b| b.origin_matches(true, host, port)) {
+        let Some(base) = allowed
+            .0
+            .iter()
+            .find(|b| b.origin_matches(https, host, port))
+        else {
+            if !https || allowed.0.iter().any(|b| b.origin_matches(true, host, port)) {
                 return Err(MeetingUrlError::InsecureScheme);
             }
-            let shown = match port {
-                Some(p) => format!("{host}:{p}"),
-                None => host.to_owned(),
-            };
-            return Err(if https { MeetingUrlError::HostNotAllowed(shown) } else { MeetingUrlError::InsecureScheme });
+            let mut shown = host.to_owned();
+            if let Some(port) = port {
+                shown.push(':');
+                shown.push_str(&port.to_string());
+            }
+            return Err(MeetingUrlError::HostNotAllowed(shown));
         };
-        let room = path.strip_prefix(base.path.as_str()).ok_or(MeetingUrlError::PathNotAllowed)?;
-        if room.contains('/') {
-            return Err(MeetingUrlError::PathNotAllowed);
+        // `path` lacks its leading '/', which `base.path` has.
+        let room = base
+            .path
+            .strip_prefix('/')
+            .and_then(|prefix| path.strip_prefix(prefix));
+        match room {
+            Some(room) if !room.contains('/') => Ok(Self {
+                base: base.clone(),
+                room: RoomName::parse(room)?,
+            }),
+            _ => Err(MeetingUrlError::PathNotAllowed),
         }
-        Ok(Self { base: base.clone(), room: RoomName::parse(room)? })
     }
 
     /// The base the URL matched.
@@ -396,24 +423,38 @@ fn check_characters(text: &str) -> Result<(), MeetingUrlError> {
     }
 }
 
-/// Splits `host[:port]` (or `[::1][:port]`) and checks both parts strictly.
+/// A URL scheme: a letter, then letters, digits, `+`, `-` or `.`.
+fn is_scheme(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+}
+
+/// Splits `host[:port]` (or `[::1]:port`) and checks both parts strictly.
 fn split_authority(authority: &str) -> Result<(&str, Option<u16>), MeetingUrlError> {
     let malformed = || MeetingUrlError::MalformedHost(authority.to_owned());
-    let (host, port) = if authority.starts_with('[') {
-        let end = authority.find(']').ok_or_else(malformed)?;
-        let (host, rest) = authority.split_at(end + 1);
-        (host, if rest.is_empty() { None } else { Some(rest.strip_prefix(':').ok_or_else(malformed)?) })
-    } else {
-        match authority.split_once(':') {
+    let (host, port) = match authority.strip_prefix("[::1]") {
+        Some("") => ("[::1]", None),
+        Some(rest) => ("[::1]", Some(rest.strip_prefix(':').ok_or_else(malformed)?)),
+        None => match authority.split_once(':') {
             Some((host, port)) => (host, Some(port)),
             None => (authority, None),
-        }
+        },
     };
     let port = match port {
         None => None,
         Some(p) => {
-            let valid = !p.is_empty() && p.len() <= 5 && !p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit());
-            Some(p.parse::<u16>().ok().filter(|_| valid).ok_or_else(malformed)?)
+            let valid = !p.is_empty()
+                && p.len() <= 5
+                && !p.starts_with('0')
+                && p.bytes().all(|b| b.is_ascii_digit());
+            Some(
+                p.parse::<u16>()
+                    .ok()
+                    .filter(|_| valid)
+                    .ok_or_else(malformed)?,
+            )
         }
     };
     if host == "[::1]" || is_dns_name(host) {
@@ -433,7 +474,9 @@ fn is_dns_name(host: &str) -> bool {
                 && label.len() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         })
 }
 
@@ -446,6 +489,9 @@ fn is_loopback(host: &str) -> bool {
     octets.len() == 4
         && octets[0] == "127"
         && octets.iter().all(|o| {
-            !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()) && o.parse::<u8>().is_ok()
+            !o.is_empty()
+                && o.len() <= 3
+                && o.bytes().all(|b| b.is_ascii_digit())
+                && o.parse::<u8>().is_ok()
         })
 }

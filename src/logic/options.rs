@@ -75,8 +75,14 @@ impl Default for MeetOptions {
 impl MeetOptions {
     /// Checks names and extras.
     pub fn check(&self) -> Result<(), OptionsError> {
-        for (field, name) in [("first_name", &self.first_name), ("last_name", &self.last_name)] {
-            if name.as_ref().is_some_and(|n| n.chars().count() > MAX_NAME_CHARS) {
+        for (field, name) in [
+            ("first_name", &self.first_name),
+            ("last_name", &self.last_name),
+        ] {
+            if name
+                .as_ref()
+                .is_some_and(|n| n.chars().count() > MAX_NAME_CHARS)
+            {
                 return Err(OptionsError::NameTooLong { field });
             }
         }
@@ -86,7 +92,9 @@ impl MeetOptions {
             }
             let valid = !key.is_empty()
                 && key.len() <= 64
-                && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
             if !valid {
                 return Err(OptionsError::InvalidExtraKey(key.clone()));
             }
@@ -112,9 +120,14 @@ pub enum OptionsError {
 impl fmt::Display for OptionsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NameTooLong { field } => write!(f, "{field} is longer than {MAX_NAME_CHARS} characters"),
+            Self::NameTooLong { field } => {
+                write!(f, "{field} is longer than {MAX_NAME_CHARS} characters")
+            }
             Self::ReservedExtra(k) => {
-                write!(f, "the extra option \"{k}\" would override a documented option or the token")
+                write!(
+                    f,
+                    "the extra option \"{k}\" would override a documented option or the token"
+                )
             }
             Self::InvalidExtraKey(k) => write!(f, "\"{k}\" is not a valid option name"),
         }

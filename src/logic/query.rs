@@ -29,7 +29,10 @@ impl MeetingSrc {
     pub fn build(url: &MeetingUrl, jwt: &Jwt, options: &MeetOptions) -> Result<Self, OptionsError> {
         options.check()?;
         let mut query = form_urlencoded::Serializer::new(String::new());
-        let names = [("first_name", &options.first_name), ("last_name", &options.last_name)];
+        let names = [
+            ("first_name", &options.first_name),
+            ("last_name", &options.last_name),
+        ];
         for (key, name) in names {
             if let Some(name) = name.as_deref().filter(|n| !n.is_empty()) {
                 query.append_pair(key, name);

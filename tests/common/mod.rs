@@ -6,25 +6,40 @@ use base64::Engine as _;
 /// Meeting URLs a grant may carry that must never reach an iframe, with the reason.
 pub const REFUSED_URLS: &[(&str, &str)] = &[
     ("javascript:alert(1)", "javascript scheme"),
-    ("JAVASCRIPT:alert(document.cookie)", "upper-case javascript scheme"),
+    (
+        "JAVASCRIPT:alert(document.cookie)",
+        "upper-case javascript scheme",
+    ),
     ("data:text/html,<script>alert(1)</script>", "data URL"),
     ("blob:https://web.immail.ca/0b3c", "blob URL"),
     ("/meet/abc", "relative path"),
     ("meet/abc", "relative"),
     ("//web.immail.ca/meet/abc", "protocol-relative"),
     ("http://web.immail.ca/meet/abc", "plain http"),
-    ("https://web.immail.ca.evil.com/meet/abc", "suffix look-alike"),
+    (
+        "https://web.immail.ca.evil.com/meet/abc",
+        "suffix look-alike",
+    ),
     ("https://evil.com/web.immail.ca/meet/abc", "host in path"),
     ("https://evil.com/meet/abc", "other host"),
     ("https://WEB.IMMAIL.CA/meet/abc", "upper case host"),
     ("https://Web.Immail.ca/meet/abc", "mixed case host"),
     ("https://web.immail.ca./meet/abc", "trailing dot"),
-    ("https://wеb.immail.ca/meet/abc", "Cyrillic e (IDN homograph)"),
-    ("https://xn--wb-ulc.immail.ca/meet/abc", "punycode look-alike"),
+    (
+        "https://wеb.immail.ca/meet/abc",
+        "Cyrillic e (IDN homograph)",
+    ),
+    (
+        "https://xn--wb-ulc.immail.ca/meet/abc",
+        "punycode look-alike",
+    ),
     ("https://web.immail.ca@evil.com/meet/abc", "user-info trick"),
     ("https://user:pw@web.immail.ca/meet/abc", "user-info"),
     ("https://web.immail.ca:8443/meet/abc", "other port"),
-    ("https://web.immail.ca/meet/abc?jwt=stolen", "query of its own"),
+    (
+        "https://web.immail.ca/meet/abc?jwt=stolen",
+        "query of its own",
+    ),
     ("https://web.immail.ca/meet/abc#x", "fragment"),
     ("https://web.immail.ca/meet/", "no room"),
     ("https://web.immail.ca/meet/../admin", "dot segments"),
@@ -47,7 +62,12 @@ pub const REFUSED_URLS: &[(&str, &str)] = &[
 /// A JWT-shaped token with the given payload (signature is not checked by anyone here).
 pub fn token(payload: &str) -> String {
     let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
-    format!("{}.{}.{}", b64(r#"{"alg":"HS256","typ":"JWT"}"#), b64(payload), b64("signature"))
+    format!(
+        "{}.{}.{}",
+        b64(r#"{"alg":"HS256","typ":"JWT"}"#),
+        b64(payload),
+        b64("signature")
+    )
 }
 
 /// A token that expires in the year 2100.
