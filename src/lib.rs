@@ -25,6 +25,8 @@
 //! # Features
 //! `csr`, `hydrate` and `ssr` pass through to Leptos; none is on by default.
 
+#![warn(missing_docs)]
+
 pub mod browser;
 pub mod components;
 pub mod logic;
@@ -32,3 +34,8 @@ pub mod logic;
 pub use browser::{GrantBody, GrantSource};
 pub use components::{MeetController, MeetEmbed, MeetState};
 pub use logic::*;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -97,7 +97,7 @@ impl fmt::Debug for GrantSource {
 /// # Usage
 /// ```
 /// use immail_meet::GrantBody;
-/// let raw = GrantBody::from(r#"{"display_name": "Zoë"}"#);
+/// let raw = GrantBody::from(r#"{"display_name":"Zoë"}"#);
 /// let built = GrantBody::from(serde_json::json!({ "display_name": "Zoë" }));
 /// assert_eq!(raw.as_str(), built.as_str());
 /// ```

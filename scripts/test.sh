@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of immail-meet, installing whatever is missing first
+# (see scripts/setup.sh): format, clippy for both targets, native tests (unit,
+# property, server-side rendering, doc examples) and the browser tests in headless
+# Chromium through wasm-pack.
+#
+#   scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+
+scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PATH"
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
+export CHROMEDRIVER
+
+step() { printf '\n== %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy, native"
+cargo clippy --all-targets -- -D warnings
+
+step "clippy, wasm32 (library, tests, demo, size apps)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features csr --bins -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-meet-bare-app -- -D warnings
+
+step "native tests: core, properties, server-side rendering, doc examples"
+cargo test
+
+step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"
+wasm-pack test --headless --chrome
+
+step "all tests passed"
