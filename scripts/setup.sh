@@ -17,7 +17,7 @@ WASM_OPT_VERSION=108
 what=${1:-test}
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 apt_updated=0
 apt_install() {

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build >&2
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 budget=$((45 * 1024))
 (cd bench/size-app && trunk build --release --offline >/dev/null 2>&1) || {

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 
 scripts/setup.sh test
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
 export CHROMEDRIVER
 
