@@ -151,22 +151,20 @@ pub fn MeetEmbed(
     // and the options it was joined with. A generation counter drops the answers of
     // joins superseded while in flight (leave, rejoin, unmount).
     let frame = RwSignal::new(None::<String>);
-    let joined_with = StoredValue::new(None::<MeetOptions>);
-    let generation = StoredValue::new(0_u64);
-    let setup = StoredValue::new((
-        grant_source,
-        GrantRules {
+    let session = StoredValue::new(Session {
+        generation: 0,
+        joined_with: None,
+        source: grant_source,
+        rules: GrantRules {
             allowed_hosts,
             meeting_base,
         },
-    ));
+    });
 
     let join = move || {
-        let this = generation.with_value(|g| g + 1);
-        generation.set_value(this);
+        let (this, source, rules) = session.write_value().next_join();
         frame.set(None);
         meet.state.set(MeetState::Fetching);
-        let (source, rules) = setup.get_value();
         let source = source.or_else(|| {
             endpoint.get_untracked().map(|url| {
                 GrantSource::endpoint_with_body(
@@ -178,12 +176,12 @@ pub fn MeetEmbed(
         let options = untrack(options);
         leptos::task::spawn_local(async move {
             let outcome = obtain(source, &rules, &options, grant_timeout_ms).await;
-            if generation.try_get_value() != Some(this) {
+            if session.try_with_value(|s| s.generation) != Some(this) {
                 return;
             }
             match outcome {
                 Ok((src, grant)) => {
-                    joined_with.set_value(Some(options));
+                    session.write_value().joined_with = Some(options);
                     frame.set(Some(src.expose_secret().to_owned()));
                     meet.state.set(MeetState::Joined {
                         moderator: grant.moderator,
@@ -200,7 +198,7 @@ pub fn MeetEmbed(
         });
     };
     let leave = move || {
-        generation.update_value(|g| *g += 1);
+        session.update_value(|s| s.generation += 1);
         frame.set(None);
         meet.state.set(MeetState::Left);
         if let Some(on_left) = on_left {
@@ -213,7 +211,7 @@ pub fn MeetEmbed(
             Action::Leave => leave(),
         })));
     on_cleanup(move || {
-        generation.update_value(|g| *g += 1);
+        session.update_value(|s| s.generation += 1);
         meet.dispatch.set_value(None);
     });
 
@@ -230,7 +228,7 @@ pub fn MeetEmbed(
         let current = options();
         let joined = matches!(meet.state.get(), MeetState::Joined { .. });
         meet.settings_changed
-            .set(joined && joined_with.with_value(|j| j.as_ref() != Some(&current)));
+            .set(joined && session.with_value(|s| s.joined_with.as_ref() != Some(&current)));
     });
 
     let on_load = move |_| {
@@ -348,6 +346,25 @@ pub fn MeetEmbed(
             <div class="immail-meet__stage" style=stage_style>{iframe}</div>
             {overlay}
         </div>
+    }
+}
+
+/// What a `<MeetEmbed>` keeps between joins.
+struct Session {
+    /// Bumped by every join, leave and unmount: an answer for an older join is dropped.
+    generation: u64,
+    /// The options the running meeting was joined with.
+    joined_with: Option<MeetOptions>,
+    source: Option<GrantSource>,
+    rules: GrantRules,
+}
+
+impl Session {
+    /// Starts a join: its generation, the custom source if any, and the rules.
+    fn next_join(&mut self) -> (u64, Option<GrantSource>, GrantRules) {
+        self.generation += 1;
+        self.joined_with = None;
+        (self.generation, self.source.clone(), self.rules.clone())
     }
 }
 
