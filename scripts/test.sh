@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of immail-meet, installing whatever is missing first
 # (see scripts/setup.sh): format, clippy for both targets, native tests (unit,
-# property, server-side rendering, doc examples) and the browser tests in headless
-# Chromium through wasm-pack.
+# property, server-side rendering, doc examples), the reference server's tests, and
+# the browser tests in headless Chromium through wasm-pack.
 #
 #   scripts/test.sh
 set -euo pipefail
@@ -19,8 +19,9 @@ step() { printf '\n== %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
 step "format"
 cargo fmt --all -- --check
 
-step "clippy, native"
+step "clippy, native (component crate and server)"
 cargo clippy --all-targets -- -D warnings
+cargo clippy -p immail-meet-server --all-targets -- -D warnings
 
 step "clippy, wasm32 (library, tests, demo, size apps)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
@@ -29,6 +30,9 @@ cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-m
 
 step "native tests: core, properties, server-side rendering, doc examples"
 cargo test
+
+step "server tests: endpoints, errors, roles, cookies, sandbox page, no secrets in logs"
+cargo test -p immail-meet-server
 
 step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"
 wasm-pack test --headless --chrome

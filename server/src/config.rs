@@ -1,0 +1,78 @@
+//! Configuration from flags and environment variables (`--help` lists them).
+
+use std::net::SocketAddr;
+
+use clap::{Parser, ValueEnum};
+
+/// Where grants come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    /// Sandbox when no imMail API key is configured, imMail otherwise.
+    Auto,
+    /// Play the imMail side locally: no account needed.
+    Sandbox,
+    /// Talk to the imMail API (needs IMMAIL_API_KEY).
+    Immail,
+}
+
+/// The reference customer backend for immail-meet.
+///
+/// With no imMail credentials it runs in sandbox mode: rooms live in memory, participant
+/// JWTs are signed with a random per-process key, and a sandbox meeting page is served on
+/// its own origin (`--sandbox-listen`).
+#[derive(Clone, Debug, Parser)]
+#[command(name = "immail-meet-server", version, about, long_about = None)]
+pub struct Config {
+    /// Address of the API (the demo's trunk proxies /api here).
+    #[arg(long, env = "IMMAIL_MEET_LISTEN", default_value = "127.0.0.1:8787")]
+    pub listen: SocketAddr,
+
+    /// Address of the sandbox meeting pages: a second origin, cross-origin to the app,
+    /// like the real imMail.
+    #[arg(
+        long,
+        env = "IMMAIL_MEET_SANDBOX_LISTEN",
+        default_value = "127.0.0.1:8788"
+    )]
+    pub sandbox_listen: SocketAddr,
+
+    /// auto: sandbox unless IMMAIL_API_KEY is set.
+    #[arg(long, env = "IMMAIL_MEET_MODE", value_enum, default_value_t = Mode::Auto)]
+    pub mode: Mode,
+
+    /// How long a participant grant stays valid, in seconds.
+    #[arg(long, env = "IMMAIL_MEET_GRANT_TTL", default_value_t = 300)]
+    pub grant_ttl_secs: u64,
+
+    /// Mark the session cookie `Secure` (serve the app over https in production).
+    #[arg(long, env = "IMMAIL_MEET_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+
+    /// Whether an imMail API key is configured (the key itself is read by the imMail
+    /// upstream, never kept here).
+    #[arg(skip = std::env::var_os("IMMAIL_API_KEY").is_some())]
+    pub has_api_key: bool,
+}
+
+impl Config {
+    /// The mode `auto` resolves to.
+    pub fn effective_mode(&self) -> Mode {
+        match self.mode {
+            Mode::Auto if self.has_api_key => Mode::Immail,
+            Mode::Auto => Mode::Sandbox,
+            other => other,
+        }
+    }
+
+    /// A sandbox configuration on the given addresses (tests, examples).
+    pub fn sandbox(listen: SocketAddr, sandbox_listen: SocketAddr) -> Self {
+        Self {
+            listen,
+            sandbox_listen,
+            mode: Mode::Sandbox,
+            grant_ttl_secs: 300,
+            secure_cookies: false,
+            has_api_key: false,
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The reference customer backend for immail-meet.
+//!
+//! It holds the imMail credentials (never the browser), decides every participant's role
+//! from a server-issued session cookie, and answers `<MeetEmbed>`'s grant contract. With
+//! no credentials it runs a sandbox that plays imMail locally.
+//!
+//! | route | what |
+//! | --- | --- |
+//! | `GET /api/meet/config` | mode and meeting base, for the app's allowed hosts |
+//! | `POST /api/meet/rooms` | schedule a room; the caller becomes its moderator |
+//! | `POST /api/meet/rooms/{room}/grant` | a grant for the caller (role decided here) |
+//! | `GET /sandbox/meet/{room}` | sandbox mode only, on its own origin: the sandbox meeting page |
+
+pub mod config;
+pub mod error;
+pub mod routes;
+pub mod session;
+pub mod state;
+pub mod upstream;
+
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::config::{Config, Mode};
+use crate::state::AppState;
+use crate::upstream::sandbox::Sandbox;
+
+/// Largest request body the API reads.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// The API routes.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/api/meet/config", get(routes::config::show))
+        .route("/api/meet/rooms", post(routes::rooms::create))
+        .route("/api/meet/rooms/{room}/grant", post(routes::rooms::grant))
+        .fallback(|| async { error::AppError::NotFound })
+        .method_not_allowed_fallback(|| async { error::AppError::MethodNotAllowed })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::ensure_session,
+        ))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+/// Everything a running server needs: the API router, and the sandbox router when in
+/// sandbox mode.
+pub struct App {
+    /// Shared state.
+    pub state: AppState,
+    /// The API.
+    pub api: Router,
+    /// The sandbox meeting pages (sandbox mode only).
+    pub sandbox: Option<Router>,
+    /// The sandbox upstream itself (sandbox mode only), e.g. to verify its tokens.
+    pub sandbox_upstream: Option<Arc<Sandbox>>,
+}
+
+/// Builds the app for a configuration.
+pub fn app(config: Config) -> Result<App, String> {
+    match config.effective_mode() {
+        Mode::Sandbox | Mode::Auto => {
+            let base = format!("http://{}/sandbox/meet/", config.sandbox_listen);
+            let sandbox = Arc::new(Sandbox::new(base));
+            let state = AppState::new(config, sandbox.clone());
+            Ok(App {
+                api: router(state.clone()),
+                sandbox: Some(routes::sandbox_page::router(sandbox.clone())),
+                sandbox_upstream: Some(sandbox),
+                state,
+            })
+        }
+        Mode::Immail => Err(
+            "imMail mode is not available yet: run without IMMAIL_API_KEY for the sandbox".into(),
+        ),
+    }
+}

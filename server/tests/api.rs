@@ -1,0 +1,468 @@
+//! The API in-process: every endpoint and error, the role rule, cookies, and that no
+//! secret reaches a response body or a log line.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use immail_meet::{AllowedHosts, Grant, GrantResponse, GrantRules, MeetingHost};
+use immail_meet_server::config::Config;
+use immail_meet_server::upstream::sandbox::now_secs;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+struct Answer {
+    status: StatusCode,
+    cookie: Option<String>,
+    headers: axum::http::HeaderMap,
+    body: Value,
+    text: String,
+}
+
+fn app() -> immail_meet_server::App {
+    immail_meet_server::app(Config::sandbox(
+        "127.0.0.1:0".parse().unwrap(),
+        "127.0.0.1:9911".parse().unwrap(),
+    ))
+    .unwrap()
+}
+
+async fn call(
+    router: &Router,
+    method: &str,
+    uri: &str,
+    cookie: Option<&str>,
+    body: &str,
+) -> Answer {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = router
+        .clone()
+        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let cookie = headers
+        .get(header::SET_COOKIE)
+        .map(|v| v.to_str().unwrap().to_owned());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+    Answer {
+        status,
+        cookie,
+        headers,
+        body,
+        text,
+    }
+}
+
+/// `name=value` from a Set-Cookie header.
+fn session_of(answer: &Answer) -> String {
+    answer
+        .cookie
+        .as_deref()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+async fn create_room(router: &Router) -> (String, String) {
+    let created = call(
+        router,
+        "POST",
+        "/api/meet/rooms",
+        None,
+        r#"{"topic":"Consulting","duration":60}"#,
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    (
+        created.body["name"].as_str().unwrap().to_owned(),
+        session_of(&created),
+    )
+}
+
+fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
+    assert_eq!(answer.status, status, "{}", answer.text);
+    assert_eq!(answer.body["error"]["code"], code, "{}", answer.text);
+    assert!(
+        answer.body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{}",
+        answer.text
+    );
+}
+
+#[tokio::test]
+async fn config_names_the_sandbox() {
+    let app = app();
+    let answer = call(&app.api, "GET", "/api/meet/config", None, "").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.body,
+        json!({
+            "mode": "sandbox",
+            "meeting_base": "http://127.0.0.1:9911/sandbox/meet/",
+            "grant_contract": 1
+        })
+    );
+}
+
+#[tokio::test]
+async fn creating_a_room_returns_it_and_a_session_but_no_token() {
+    let app = app();
+    let answer = call(
+        &app.api,
+        "POST",
+        "/api/meet/rooms",
+        None,
+        r#"{"topic":" Consulting ","start_at":"2026-11-29 10:15","duration":60}"#,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
+    let name = answer.body["name"].as_str().unwrap();
+    assert_eq!(name.len(), 16);
+    assert_eq!(answer.body["topic"], "Consulting");
+    assert_eq!(answer.body["start_at"], "2026-11-29 10:15");
+    assert_eq!(answer.body["duration"], 60);
+    assert_eq!(
+        answer.body["meeting_url"],
+        format!("http://127.0.0.1:9911/sandbox/meet/{name}")
+    );
+    assert_eq!(answer.body["id"].as_str().unwrap().len(), 24);
+    assert!(
+        answer.body.get("jwt").is_none() && !answer.text.contains("eyJ"),
+        "{}",
+        answer.text
+    );
+    let cookie = answer.cookie.unwrap();
+    assert!(cookie.starts_with("immail_meet_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Secure"), "plain-http dev default");
+}
+
+#[tokio::test]
+async fn room_requests_are_checked() {
+    let app = app();
+    let bad = |body: &'static str| {
+        let api = app.api.clone();
+        async move { call(&api, "POST", "/api/meet/rooms", None, body).await }
+    };
+    assert_error(&bad("").await, StatusCode::BAD_REQUEST, "bad_request");
+    assert_error(&bad("{").await, StatusCode::BAD_REQUEST, "bad_request");
+    assert_error(
+        &bad(r#"{"topic":"   "}"#).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &bad(r#"{"topic":5}"#).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &bad(r#"{"topic":"x","start_at":"tomorrow"}"#).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &bad(r#"{"topic":"x","duration":0}"#).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    let huge = format!(r#"{{"topic":"{}"}}"#, "x".repeat(20_000));
+    assert_error(
+        &call(&app.api, "POST", "/api/meet/rooms", None, &huge).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+    );
+    assert_error(
+        &call(&app.api, "GET", "/api/meet/rooms", None, "").await,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+    );
+    assert_error(
+        &call(&app.api, "GET", "/api/nothing", None, "").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn the_creator_is_moderator_and_everyone_else_a_guest() {
+    let app = app();
+    let (room, host) = create_room(&app.api).await;
+    let uri = format!("/api/meet/rooms/{room}/grant");
+
+    let as_host = call(&app.api, "POST", &uri, Some(&host), "").await;
+    assert_eq!(as_host.status, StatusCode::OK, "{}", as_host.text);
+    assert_eq!(as_host.body["moderator"], true);
+    assert!(as_host.cookie.is_none(), "an existing session is kept");
+    assert_eq!(as_host.headers[header::CACHE_CONTROL], "no-store");
+
+    // A guest forging every role field it can think of is still a guest.
+    let forged = r#"{"moderator":true,"role":"moderator","display_name":"Mallory"}"#;
+    let as_guest = call(&app.api, "POST", &uri, None, forged).await;
+    assert_eq!(as_guest.status, StatusCode::OK, "{}", as_guest.text);
+    assert_eq!(as_guest.body["moderator"], false);
+    assert!(as_guest.cookie.is_some(), "a new visitor gets a session");
+    let other = call(
+        &app.api,
+        "POST",
+        &uri,
+        Some("immail_meet_session=00000000000000000000000000000000"),
+        forged,
+    )
+    .await;
+    assert_eq!(other.body["moderator"], false);
+
+    // The token itself says so, verified with the sandbox key.
+    let sandbox = sandbox_of(&app);
+    let claims = sandbox
+        .verify(as_guest.body["jwt"].as_str().unwrap(), &room)
+        .unwrap();
+    assert_eq!(
+        (claims.role.as_str(), claims.moderator, claims.name.as_str()),
+        ("guest", false, "Mallory")
+    );
+    let claims = sandbox
+        .verify(as_host.body["jwt"].as_str().unwrap(), &room)
+        .unwrap();
+    assert_eq!(
+        (claims.role.as_str(), claims.moderator, claims.name.as_str()),
+        ("moderator", true, "Host")
+    );
+    assert!(claims.exp > now_secs() && claims.exp <= now_secs() + 300);
+}
+
+fn sandbox_of(
+    app: &immail_meet_server::App,
+) -> Arc<immail_meet_server::upstream::sandbox::Sandbox> {
+    app.sandbox_upstream.clone().unwrap()
+}
+
+#[tokio::test]
+async fn grants_satisfy_the_component_contract() {
+    let app = app();
+    let (room, host) = create_room(&app.api).await;
+    let answer = call(
+        &app.api,
+        "POST",
+        &format!("/api/meet/rooms/{room}/grant"),
+        Some(&host),
+        "{}",
+    )
+    .await;
+    let response = GrantResponse::from_json(&answer.text).unwrap();
+    let base = MeetingHost::parse("http://127.0.0.1:9911/sandbox/meet/").unwrap();
+    let rules = GrantRules {
+        allowed_hosts: AllowedHosts::default().with(&base.to_string()).unwrap(),
+        meeting_base: base,
+    };
+    let grant = Grant::validate(response, &rules, now_secs() as f64).unwrap();
+    assert_eq!(grant.meeting_url.room().as_str(), room);
+    assert_eq!(grant.moderator, Some(true));
+    assert!(grant.expires_at.unwrap() > now_secs() as f64);
+}
+
+#[tokio::test]
+async fn grant_errors_are_json() {
+    let app = app();
+    assert_error(
+        &call(&app.api, "POST", "/api/meet/rooms/unknown/grant", None, "").await,
+        StatusCode::NOT_FOUND,
+        "room_not_found",
+    );
+    let (room, _) = create_room(&app.api).await;
+    let uri = format!("/api/meet/rooms/{room}/grant");
+    assert_error(
+        &call(&app.api, "POST", &uri, None, "[1,").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    let long = format!(r#"{{"display_name":"{}"}}"#, "x".repeat(129));
+    assert_error(
+        &call(&app.api, "POST", &uri, None, &long).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &call(&app.api, "GET", &uri, None, "").await,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+    );
+}
+
+#[tokio::test]
+async fn malformed_session_cookies_are_replaced() {
+    let app = app();
+    for cookie in [
+        "immail_meet_session=../../etc",
+        "immail_meet_session=",
+        "other=1",
+        "immail_meet_session=ABCDEF00000000000000000000000000",
+    ] {
+        let answer = call(&app.api, "GET", "/api/meet/config", Some(cookie), "").await;
+        let fresh = answer.cookie.expect("a fresh session");
+        let value = fresh
+            .split(';')
+            .next()
+            .unwrap()
+            .trim_start_matches("immail_meet_session=");
+        assert_eq!(value.len(), 32, "{fresh}");
+        assert!(
+            value
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()),
+            "{fresh}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_sandbox_page_shows_the_verified_role() {
+    let app = app();
+    let (room, host) = create_room(&app.api).await;
+    let grant = call(
+        &app.api,
+        "POST",
+        &format!("/api/meet/rooms/{room}/grant"),
+        Some(&host),
+        "",
+    )
+    .await;
+    let jwt = grant.body["jwt"].as_str().unwrap();
+    let sandbox = app.sandbox.clone().unwrap();
+
+    let page = call(
+        &sandbox,
+        "GET",
+        &format!("/sandbox/meet/{room}?jwt={jwt}&first_name=Zo%C3%AB"),
+        None,
+        "",
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Sandbox"), "says it is a sandbox");
+    assert!(
+        page.text.contains(r#""role":"moderator""#) && page.text.contains(r#""valid":true"#),
+        "{}",
+        page.text
+    );
+    assert!(page.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .contains("script-src 'self'"));
+
+    let other_room = call(
+        &sandbox,
+        "GET",
+        &format!("/sandbox/meet/zzz?jwt={jwt}"),
+        None,
+        "",
+    )
+    .await;
+    assert!(
+        other_room.text.contains(r#""valid":false"#) && other_room.text.contains("another room")
+    );
+    let forged = call(
+        &sandbox,
+        "GET",
+        &format!("/sandbox/meet/{room}?jwt={jwt}x"),
+        None,
+        "",
+    )
+    .await;
+    assert!(forged.text.contains(r#""valid":false"#));
+    let hostile = call(
+        &sandbox,
+        "GET",
+        "/sandbox/meet/%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        None,
+        "",
+    )
+    .await;
+    assert!(
+        !hostile.text.contains("</script><script>alert(1)"),
+        "room text cannot close the data block"
+    );
+    assert_eq!(
+        call(&sandbox, "GET", "/sandbox/sandbox.js", None, "")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(&app.api, "GET", "/sandbox/meet/x", None, "")
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "not on the API origin"
+    );
+}
+
+/// A writer the tests can read back.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn no_token_reaches_a_log_line() {
+    let logs = Captured::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let app = app();
+    let (room, host) = create_room(&app.api).await;
+    let grant = call(
+        &app.api,
+        "POST",
+        &format!("/api/meet/rooms/{room}/grant"),
+        Some(&host),
+        "",
+    )
+    .await;
+    call(
+        &app.api,
+        "POST",
+        "/api/meet/rooms/nope/grant",
+        Some(&host),
+        "",
+    )
+    .await;
+    let jwt = grant.body["jwt"].as_str().unwrap();
+    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("grant issued"), "{logs}");
+    let session = host.trim_start_matches("immail_meet_session=");
+    for secret in [jwt, jwt.split('.').nth(2).unwrap(), session] {
+        assert!(!logs.contains(secret), "a secret reached the log: {logs}");
+    }
+}
