@@ -29,6 +29,8 @@
 
 pub mod browser;
 pub mod components;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod logic;
 
 pub use browser::{GrantBody, GrantSource};

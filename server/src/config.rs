@@ -48,6 +48,10 @@ pub struct Config {
     #[arg(long, env = "IMMAIL_MEET_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
 
+    /// Serve this folder (the demo built by `trunk build`) at `/`, beside the API.
+    #[arg(long, env = "IMMAIL_MEET_STATIC_DIR")]
+    pub static_dir: Option<std::path::PathBuf>,
+
     /// Whether an imMail API key is configured (the key itself is read by the imMail
     /// upstream, never kept here).
     #[arg(skip = std::env::var_os("IMMAIL_API_KEY").is_some())]
@@ -72,6 +76,7 @@ impl Config {
             mode: Mode::Sandbox,
             grant_ttl_secs: 300,
             secure_cookies: false,
+            static_dir: None,
             has_api_key: false,
         }
     }
