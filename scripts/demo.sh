@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
 
 echo "[demo] building the server…"
 cargo build -q -p immail-meet-server

@@ -3,7 +3,8 @@
 # tool that is already present at the pinned version. Safe to run repeatedly.
 #
 #   scripts/setup.sh test   # wasm target, wasm-bindgen-cli, wasm-pack, Chromium + ChromeDriver
-#   scripts/setup.sh build  # the above plus trunk and wasm-opt (binaryen)
+#   scripts/setup.sh build  # the above plus trunk, wasm-opt (binaryen, from npm) and the
+#                           # end-to-end test packages (playwright-core, axe-core)
 #
 # Versions are pinned to what is verified on the project's machines
 # (see README "Toolchain").
@@ -12,12 +13,14 @@ set -euo pipefail
 WASM_BINDGEN_VERSION=0.2.130
 WASM_PACK_VERSION=0.15.1
 TRUNK_VERSION=0.21.14
-WASM_OPT_VERSION=108
+WASM_OPT_VERSION=132
 
 what=${1:-test}
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
 
 apt_updated=0
 apt_install() {
@@ -65,9 +68,19 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 if [ "$what" = build ] || [ "$what" = all ]; then
-  if ! has_version wasm-opt "version $WASM_OPT_VERSION"; then
-    log "installing binaryen (wasm-opt)"
-    apt_install binaryen
+  # wasm-opt comes from npm's binaryen: Debian's binaryen 108 breaks the externref
+  # table of wasm-bindgen 0.2.130 ("WebAssembly.Table.set(): Argument 1 is invalid").
+  if ! command -v npm >/dev/null; then
+    log "installing nodejs and npm from Debian"
+    apt_install nodejs npm
+  fi
+  if ! PATH="$PWD/tools/node_modules/.bin:$PATH" has_version wasm-opt "version $WASM_OPT_VERSION"; then
+    log "installing binaryen $WASM_OPT_VERSION (wasm-opt) from npm into tools/"
+    npm ci --prefix tools --no-audit --no-fund --loglevel=error
+  fi
+  if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; then
+    log "installing the end-to-end test packages from npm into e2e/"
+    npm ci --prefix e2e --no-audit --no-fund --loglevel=error
   fi
   if ! has_version trunk "$TRUNK_VERSION"; then
     log "installing trunk $TRUNK_VERSION (~10 min)"

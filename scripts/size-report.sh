@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build >&2
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
 
 budget=$((45 * 1024))
 gz() { gzip -9 -c "$1" | wc -c; }

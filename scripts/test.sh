@@ -2,15 +2,17 @@
 # Runs every test of immail-meet, installing whatever is missing first
 # (see scripts/setup.sh): format, clippy for both targets, native tests (unit,
 # property, server-side rendering, doc examples), the reference server's tests, and
-# the browser tests in headless Chromium through wasm-pack.
+# the browser tests in headless Chromium through wasm-pack, and the end-to-end tests
+# of the release demo with the server (Playwright with Debian's Chromium, axe-core).
 #
 #   scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 
-scripts/setup.sh test
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+scripts/setup.sh build
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
 export CHROMEDRIVER
 
@@ -36,5 +38,10 @@ cargo test -p immail-meet-server
 
 step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"
 wasm-pack test --headless --chrome
+
+step "end to end: the release demo and the server in Chromium (Playwright, axe-core)"
+trunk build --release --offline
+cargo build -p immail-meet-server
+npm test --prefix e2e
 
 step "all tests passed"

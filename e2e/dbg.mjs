@@ -1,0 +1,10 @@
+import { launch } from "./browser.mjs";
+import { start } from "./harness.mjs";
+const app = await start();
+const browser = await launch();
+const page = await browser.newPage();
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(app.url);
+await page.waitForTimeout(2000);
+console.log(await page.locator("button").count());
+await browser.close(); await app.stop();
