@@ -1,9 +1,13 @@
 // Takes the README's screenshot of the demo: a host who created a meeting and joined.
-//   node e2e/screenshot.mjs [URL] [OUT]   (defaults: http://127.0.0.1:8080/ docs/demo.png)
+//   node e2e/screenshot.mjs [URL] [OUT]
+// Without a URL it serves the built demo (dist/, from `trunk build --release`) with the
+// server itself, like the end-to-end tests. OUT defaults to docs/demo.png.
 import { launch } from "./browser.mjs";
+import { start } from "./harness.mjs";
 
-const url = process.argv[2] || "http://127.0.0.1:8080/";
-const out = process.argv[3] || "docs/demo.png";
+const out = process.argv[3] || new URL("../docs/demo.png", import.meta.url).pathname;
+const app = process.argv[2] ? null : await start();
+const url = process.argv[2] || app.url;
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
@@ -16,4 +20,5 @@ try {
   console.log(`screenshot: ${out}`);
 } finally {
   await browser.close();
+  await app?.stop();
 }

@@ -7,7 +7,8 @@
 #                   <MeetEmbed endpoint="/api/meet/rooms/abc/grant" />
 #   bench/bare-app  a bare Leptos page with one signal and one iframe (reference point)
 # and prints the wasm and JS sizes, raw and gzip -9, against the budget:
-# size-app wasm + JS <= 45 KB gzip.
+# size-app wasm + JS <= 45 KB gzip. It also prints the demo page's transfer size
+# (wasm + JS + CSS, target 110 KB gzip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build >&2
@@ -34,6 +35,17 @@ report() { # report APP-DIR LABEL
   printf '  %-6s %10d %10d  (%s KB gzip)\n' total $(($(raw "$wasm") + $(raw "$js"))) "$total" \
     "$(awk -v t="$total" 'BEGIN { printf "%.1f", t / 1024 }')"
 }
+
+# The demo page (index.html): wasm + JS + CSS, against its own 110 KB gzip target.
+(trunk build --release --offline >/dev/null 2>&1) || { echo "trunk build of the demo failed" >&2; exit 1; }
+demo=0
+echo "demo page (trunk build --release): wasm + js + css"
+for f in dist/*_bg.wasm dist/*.js dist/*.css; do
+  printf '  %-40s %8d %8d\n' "$(basename "$f")" "$(raw "$f")" "$(gz "$f")"
+  demo=$((demo + $(gz "$f")))
+done
+printf '  %-40s %8s %8d  (%s KB gzip; target 110 KB)\n' total "" "$demo" "$(awk -v t="$demo" 'BEGIN { printf "%.1f", t / 1024 }')"
+echo
 
 report bench/bare-app "reference: bare Leptos page, one signal + one iframe"
 report bench/size-app "<MeetEmbed endpoint=...> alone"

@@ -17,7 +17,8 @@ pub fn App() -> impl IntoView {
     let guest_room = api::room_from_location();
     let room = RwSignal::new(guest_room.clone());
     let hosting = RwSignal::new(false);
-    let config = LocalResource::new(api::config);
+    let config = RwSignal::new(None::<Result<api::Config, String>>);
+    leptos::task::spawn_local(async move { config.set(Some(api::config().await)) });
     let creating = RwSignal::new(false);
     let create_error = RwSignal::new(None::<String>);
     let topic = RwSignal::new("Consultation".to_owned());
@@ -27,9 +28,9 @@ pub fn App() -> impl IntoView {
         create_error.set(None);
         leptos::task::spawn_local(async move {
             match api::create_room(&topic.get_untracked()).await {
-                Ok(created) => {
+                Ok(name) => {
                     hosting.set(true);
-                    room.set(Some(created.name));
+                    room.set(Some(name));
                 }
                 Err(message) => create_error.set(Some(message)),
             }
@@ -92,22 +93,21 @@ pub fn App() -> impl IntoView {
                             </div>
                         }.into_any();
                     };
-                    let hosts = match config.get() {
-                        Some(Ok(c)) => allowed_hosts(&c.meeting_base),
-                        Some(Err(_)) | None => AllowedHosts::default(),
+                    // The sandbox's meeting base joins imMail's in the allowed hosts.
+                    let base = config.with(|c| match c {
+                        Some(Ok(c)) => MeetingHost::parse(&c.meeting_base).ok(),
+                        _ => None,
+                    });
+                    let hosts = match &base {
+                        Some(base) => AllowedHosts::default().with(&base.to_string()).unwrap_or_default(),
+                        None => AllowedHosts::default(),
                     };
-                    let base = config.get().and_then(|c| c.ok()).and_then(|c| MeetingHost::parse(&c.meeting_base).ok()).unwrap_or_default();
+                    let base = base.unwrap_or_default();
                     view! { <Meeting room=name settings=settings hosts=hosts base=base /> }.into_any()
                 }}
             </section>
         </main>
     }
-}
-
-fn allowed_hosts(meeting_base: &str) -> AllowedHosts {
-    AllowedHosts::default()
-        .with(meeting_base)
-        .unwrap_or_default()
 }
 
 /// The embedded meeting with Join / Leave / Rejoin.
@@ -122,7 +122,10 @@ fn Meeting(
     let endpoint = format!("/api/meet/rooms/{room}/grant");
     let body = Signal::derive(move || {
         let name = format!("{} {}", settings.first_name.get(), settings.last_name.get());
-        Some(serde_json::json!({ "display_name": name.trim() }).to_string())
+        Some(format!(
+            r#"{{"display_name":{}}}"#,
+            api::json_string(name.trim())
+        ))
     });
     view! {
         <div class="demo-toolbar">
