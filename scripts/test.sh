@@ -9,6 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+exec > >(tee "$log") 2>&1
 
 scripts/setup.sh build
 # shellcheck source=scripts/env.sh
@@ -45,3 +48,6 @@ cargo build -p immail-meet-server
 npm test --prefix e2e
 
 step "all tests passed"
+# One closing line for every runner above: cargo's "N passed" and node's "# pass N".
+awk '/^test result: ok\./ { passed += $4 } /^# pass / { passed += $3 } /^# fail / { failed += $3 }
+     END { printf "%d passed, %d failed\n", passed, failed }' "$log"

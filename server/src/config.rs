@@ -48,6 +48,16 @@ pub struct Config {
     #[arg(long, env = "IMMAIL_MEET_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
 
+    /// Origins allowed to call the API from another origin (CORS, with credentials),
+    /// e.g. `https://app.example.com`. Repeat the flag or separate with commas. None by
+    /// default: the app calls the API on its own origin (a proxy, or `--static-dir`).
+    #[arg(
+        long = "allowed-origin",
+        env = "IMMAIL_MEET_ALLOWED_ORIGINS",
+        value_delimiter = ','
+    )]
+    pub allowed_origins: Vec<String>,
+
     /// Serve this folder (the demo built by `trunk build`) at `/`, beside the API.
     #[arg(long, env = "IMMAIL_MEET_STATIC_DIR")]
     pub static_dir: Option<std::path::PathBuf>,
@@ -76,6 +86,7 @@ impl Config {
             mode: Mode::Sandbox,
             grant_ttl_secs: 300,
             secure_cookies: false,
+            allowed_origins: Vec::new(),
             static_dir: None,
             has_api_key: false,
         }

@@ -31,12 +31,13 @@ use crate::upstream::sandbox::Sandbox;
 /// Largest request body the API reads.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
-/// The API routes.
+/// The API routes, under `/api/meet`. With `--static-dir`, every other path serves
+/// the built demo from that folder.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/api/meet/config", get(routes::config::show))
-        .route("/api/meet/rooms", post(routes::rooms::create))
-        .route("/api/meet/rooms/{room}/grant", post(routes::rooms::grant))
+    let api = Router::new()
+        .route("/config", get(routes::config::show))
+        .route("/rooms", post(routes::rooms::create))
+        .route("/rooms/{room}/grant", post(routes::rooms::grant))
         .fallback(|| async { error::AppError::NotFound })
         .method_not_allowed_fallback(|| async { error::AppError::MethodNotAllowed })
         .layer(axum::middleware::from_fn_with_state(
@@ -44,7 +45,28 @@ pub fn router(state: AppState) -> Router {
             session::ensure_session,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .with_state(state)
+        .layer(cors(&state.config.allowed_origins))
+        .with_state(state.clone());
+    let router = Router::new().nest("/api/meet", api);
+    match &state.config.static_dir {
+        Some(dir) => router.fallback_service(tower_http::services::ServeDir::new(dir)),
+        None => router.fallback(|| async { error::AppError::NotFound }),
+    }
+}
+
+/// CORS for the configured origins only (none by default), with credentials so the
+/// session cookie travels.
+fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
+    use axum::http::{header, HeaderValue, Method};
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok())
+        .collect();
+    tower_http::cors::CorsLayer::new()
+        .allow_origin(origins)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
+        .allow_credentials(true)
 }
 
 /// Everything a running server needs: the API router, and the sandbox router when in

@@ -466,3 +466,77 @@ async fn no_token_reaches_a_log_line() {
         assert!(!logs.contains(secret), "a secret reached the log: {logs}");
     }
 }
+
+#[tokio::test]
+async fn cors_only_for_configured_origins() {
+    let mut config = Config::sandbox(
+        "127.0.0.1:0".parse().unwrap(),
+        "127.0.0.1:9912".parse().unwrap(),
+    );
+    config.allowed_origins = vec!["https://app.example.com".into()];
+    let api = immail_meet_server::app(config).unwrap().api;
+    let preflight = |origin: &'static str| {
+        let api = api.clone();
+        async move {
+            let request = Request::builder()
+                .method("OPTIONS")
+                .uri("/api/meet/rooms")
+                .header(header::ORIGIN, origin)
+                .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+                .body(Body::empty())
+                .unwrap();
+            api.oneshot(request).await.unwrap().headers().clone()
+        }
+    };
+    let allowed = preflight("https://app.example.com").await;
+    assert_eq!(
+        allowed[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "https://app.example.com"
+    );
+    assert_eq!(allowed[header::ACCESS_CONTROL_ALLOW_CREDENTIALS], "true");
+    let other = preflight("https://evil.example").await;
+    assert!(other.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+    // And by default, no origin at all.
+    let default_api = app().api;
+    let request = Request::builder()
+        .method("OPTIONS")
+        .uri("/api/meet/rooms")
+        .header(header::ORIGIN, "https://app.example.com")
+        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+        .body(Body::empty())
+        .unwrap();
+    let headers = default_api
+        .oneshot(request)
+        .await
+        .unwrap()
+        .headers()
+        .clone();
+    assert!(headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+}
+
+#[tokio::test]
+async fn static_dir_serves_the_demo_beside_the_api() {
+    let dir = std::env::temp_dir().join(format!("immail-meet-static-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>demo</title>").unwrap();
+    let mut config = Config::sandbox(
+        "127.0.0.1:0".parse().unwrap(),
+        "127.0.0.1:9913".parse().unwrap(),
+    );
+    config.static_dir = Some(dir.clone());
+    let api = immail_meet_server::app(config).unwrap().api;
+    let page = call(&api, "GET", "/", None, "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("<title>demo</title>"));
+    assert_error(
+        &call(&api, "GET", "/api/meet/nothing", None, "").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_eq!(
+        call(&api, "GET", "/api/meet/config", None, "").await.status,
+        StatusCode::OK
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
