@@ -39,6 +39,16 @@ async function sandboxReport(page) {
   };
 }
 
+/** A new browser context whose page created a meeting and joined it as host. */
+async function hostAMeeting() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.getByRole("button", { name: "Create meeting" }).click();
+  await sandboxReport(page);
+  return { context, page };
+}
+
 async function axe(page) {
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const results = await page.evaluate(() => window.axe.run(document, { iframes: false }));
@@ -99,11 +109,7 @@ test("host creates a meeting and joins as moderator; a guest joins through the s
 });
 
 test("server down: the component shows the error, and Retry works once it is back", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(app.url);
-  await page.getByRole("button", { name: "Create meeting" }).click();
-  await sandboxReport(page);
+  const { context, page } = await hostAMeeting();
 
   app.backendDown();
   await page.getByRole("button", { name: "Leave" }).first().click();
@@ -121,11 +127,7 @@ test("server down: the component shows the error, and Retry works once it is bac
 });
 
 test("Leave removes the iframe", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(app.url);
-  await page.getByRole("button", { name: "Create meeting" }).click();
-  await sandboxReport(page);
+  const { context, page } = await hostAMeeting();
   await page.getByRole("button", { name: "Leave" }).first().click();
   await page.locator(".immail-meet[data-state=left]").waitFor();
   assert.equal(await page.locator("iframe").count(), 0);

@@ -467,6 +467,24 @@ async fn no_token_reaches_a_log_line() {
     }
 }
 
+/// The headers of a CORS preflight for `POST /api/meet/rooms` from `origin`.
+async fn preflight(api: &Router, origin: &str) -> axum::http::HeaderMap {
+    let request = Request::builder()
+        .method("OPTIONS")
+        .uri("/api/meet/rooms")
+        .header(header::ORIGIN, origin)
+        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+        .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+        .body(Body::empty())
+        .unwrap();
+    api.clone()
+        .oneshot(request)
+        .await
+        .unwrap()
+        .headers()
+        .clone()
+}
+
 #[tokio::test]
 async fn cors_only_for_configured_origins() {
     let mut config = Config::sandbox(
@@ -475,44 +493,19 @@ async fn cors_only_for_configured_origins() {
     );
     config.allowed_origins = vec!["https://app.example.com".into()];
     let api = immail_meet_server::app(config).unwrap().api;
-    let preflight = |origin: &'static str| {
-        let api = api.clone();
-        async move {
-            let request = Request::builder()
-                .method("OPTIONS")
-                .uri("/api/meet/rooms")
-                .header(header::ORIGIN, origin)
-                .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
-                .body(Body::empty())
-                .unwrap();
-            api.oneshot(request).await.unwrap().headers().clone()
-        }
-    };
-    let allowed = preflight("https://app.example.com").await;
+    let allowed = preflight(&api, "https://app.example.com").await;
     assert_eq!(
         allowed[header::ACCESS_CONTROL_ALLOW_ORIGIN],
         "https://app.example.com"
     );
     assert_eq!(allowed[header::ACCESS_CONTROL_ALLOW_CREDENTIALS], "true");
-    let other = preflight("https://evil.example").await;
+    let other = preflight(&api, "https://evil.example").await;
     assert!(other.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
     // And by default, no origin at all.
-    let default_api = app().api;
-    let request = Request::builder()
-        .method("OPTIONS")
-        .uri("/api/meet/rooms")
-        .header(header::ORIGIN, "https://app.example.com")
-        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
-        .body(Body::empty())
-        .unwrap();
-    let headers = default_api
-        .oneshot(request)
-        .await
-        .unwrap()
-        .headers()
-        .clone();
-    assert!(headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+    let by_default = preflight(&app().api, "https://app.example.com").await;
+    assert!(by_default
+        .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+        .is_none());
 }
 
 #[tokio::test]

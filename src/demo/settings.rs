@@ -81,18 +81,8 @@ pub fn SettingsPanel(settings: Settings) -> impl IntoView {
     view! {
         <section class="demo-card" aria-labelledby="settings-h">
             <h2 id="settings-h">"Settings"</h2>
-            <label class="demo-field">
-                <span>"First name"</span>
-                <input type="text" name="first_name" autocomplete="given-name"
-                    prop:value=move || settings.first_name.get()
-                    on:input=move |ev| settings.first_name.set(event_target_value(&ev)) />
-            </label>
-            <label class="demo-field">
-                <span>"Last name"</span>
-                <input type="text" name="last_name" autocomplete="family-name"
-                    prop:value=move || settings.last_name.get()
-                    on:input=move |ev| settings.last_name.set(event_target_value(&ev)) />
-            </label>
+            <TextField label="First name" name="first_name" autocomplete="given-name" value=settings.first_name />
+            <TextField label="Last name" name="last_name" autocomplete="family-name" value=settings.last_name />
             <fieldset class="demo-toggles">
                 <legend>"Options"</legend>
                 {toggles.into_iter().map(|(key, label, default, signal)| view! {
@@ -108,5 +98,23 @@ pub fn SettingsPanel(settings: Settings) -> impl IntoView {
             </fieldset>
             <p class="demo-hint">"Changes apply when you join, or with “Rejoin with new settings”."</p>
         </section>
+    }
+}
+
+/// A labelled text input bound to a signal.
+#[component]
+fn TextField(
+    label: &'static str,
+    name: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label class="demo-field">
+            <span>{label}</span>
+            <input type="text" name=name autocomplete=autocomplete
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev)) />
+        </label>
     }
 }
