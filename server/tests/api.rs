@@ -94,6 +94,18 @@ async fn create_room(router: &Router) -> (String, String) {
     )
 }
 
+/// `POST /api/meet/rooms/{room}/grant` with a cookie and a body.
+async fn grant(api: &Router, room: &str, cookie: Option<&str>, body: &str) -> Answer {
+    call(
+        api,
+        "POST",
+        &format!("/api/meet/rooms/{room}/grant"),
+        cookie,
+        body,
+    )
+    .await
+}
+
 fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
     assert_eq!(answer.status, status, "{}", answer.text);
     assert_eq!(answer.body["error"]["code"], code, "{}", answer.text);
@@ -261,14 +273,7 @@ fn sandbox_of(
 async fn grants_satisfy_the_component_contract() {
     let app = app();
     let (room, host) = create_room(&app.api).await;
-    let answer = call(
-        &app.api,
-        "POST",
-        &format!("/api/meet/rooms/{room}/grant"),
-        Some(&host),
-        "{}",
-    )
-    .await;
+    let answer = grant(&app.api, &room, Some(&host), "{}").await;
     let response = GrantResponse::from_json(&answer.text).unwrap();
     let base = MeetingHost::parse("http://127.0.0.1:9911/sandbox/meet/").unwrap();
     let rules = GrantRules {
@@ -339,14 +344,7 @@ async fn malformed_session_cookies_are_replaced() {
 async fn the_sandbox_page_shows_the_verified_role() {
     let app = app();
     let (room, host) = create_room(&app.api).await;
-    let grant = call(
-        &app.api,
-        "POST",
-        &format!("/api/meet/rooms/{room}/grant"),
-        Some(&host),
-        "",
-    )
-    .await;
+    let grant = grant(&app.api, &room, Some(&host), "").await;
     let jwt = grant.body["jwt"].as_str().unwrap();
     let sandbox = app.sandbox.clone().unwrap();
 
@@ -442,14 +440,7 @@ async fn no_token_reaches_a_log_line() {
     let _guard = tracing::subscriber::set_default(subscriber);
     let app = app();
     let (room, host) = create_room(&app.api).await;
-    let grant = call(
-        &app.api,
-        "POST",
-        &format!("/api/meet/rooms/{room}/grant"),
-        Some(&host),
-        "",
-    )
-    .await;
+    let grant = grant(&app.api, &room, Some(&host), "").await;
     call(
         &app.api,
         "POST",
