@@ -31,6 +31,7 @@ cargo clippy -p immail-meet-server --all-targets -- -D warnings
 step "clippy, wasm32 (library, tests, demo, size apps)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features demo --bins -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features hydrate --lib -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-meet-bare-app -- -D warnings
 
 step "native tests: core, properties, server-side rendering, doc examples"
