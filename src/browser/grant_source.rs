@@ -101,6 +101,9 @@ impl fmt::Debug for GrantSource {
 /// let built = GrantBody::from(serde_json::json!({ "display_name": "Zoë" }));
 /// assert_eq!(raw.as_str(), built.as_str());
 /// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GrantBody(String);
 

@@ -35,6 +35,9 @@ pub const EXPIRY_MARGIN_SECS: f64 = 10.0;
 /// assert_eq!(answer.room_name.as_deref(), Some("abc"));
 /// assert!(GrantResponse::from_json(r#"{"jwt": 42}"#).is_err());
 /// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GrantResponse {
     /// The full meeting URL (`https://web.immail.ca/meet/<room>`).

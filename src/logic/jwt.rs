@@ -21,6 +21,9 @@ pub const MAX_JWT_LEN: usize = 8 * 1024;
 /// assert_eq!(format!("{jwt:?}"), "Jwt(<redacted>)");
 /// assert_eq!(jwt.claims().unwrap().expires_at, Some(4102444800.0));
 /// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Jwt(String);

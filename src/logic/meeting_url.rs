@@ -100,6 +100,9 @@ impl std::error::Error for MeetingUrlError {}
 /// assert_eq!(RoomName::parse("75769f9a-1f49").unwrap().as_str(), "75769f9a-1f49");
 /// assert!(RoomName::parse("../admin").is_err());
 /// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RoomName(String);
 
@@ -144,6 +147,9 @@ impl fmt::Display for RoomName {
 /// assert_eq!(sandbox.port(), Some(8787));
 /// assert!(MeetingHost::parse("http://example.com/meet/").is_err());
 /// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MeetingHost {
     https: bool,
@@ -268,6 +274,9 @@ impl fmt::Display for MeetingHost {
 /// assert!(hosts.check("http://127.0.0.1:8787/sandbox/meet/abc").is_ok());
 /// assert!(hosts.check("https://web.immail.ca.evil.com/meet/abc").is_err());
 /// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AllowedHosts(Vec<MeetingHost>);
 

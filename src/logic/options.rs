@@ -35,6 +35,9 @@ pub const RESERVED_KEYS: [&str; 8] = [
 /// };
 /// assert!(options.check().is_ok());
 /// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MeetOptions {
     /// `first_name`: the participant's first name (any text; it is percent-encoded).

@@ -19,6 +19,9 @@ use super::options::{MeetOptions, OptionsError};
 ///     "https://web.immail.ca/meet/abc?first_name=Ana+%26+Bo&jwt=a.b.c&start_recording=false"
 /// ));
 /// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, PartialEq, Eq)]
 pub struct MeetingSrc(String);
 
