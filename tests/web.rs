@@ -617,3 +617,30 @@ async fn endpoint_failures_each_read_clearly() {
         "{text}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn unmounting_an_older_component_leaves_the_controller_with_the_newer_one() {
+    let stub = Stub::url(MEETING);
+    let (first, second) = (stub.source(), stub.source());
+    let meet = MeetController::new();
+    let show_first = RwSignal::new(true);
+    let page = mount(move || {
+        view! {
+            {move || show_first.get().then(|| {
+                let source = first.clone();
+                view! { <MeetEmbed grant_source=source controller=meet auto_join=false title="first" /> }
+            })}
+            {move || {
+                let source = second.clone();
+                view! { <MeetEmbed grant_source=source controller=meet auto_join=false title="second" /> }
+            }}
+        }
+    });
+    leptos::task::tick().await;
+    show_first.set(false);
+    leptos::task::tick().await;
+    meet.join();
+    page.wait_for_state("joined").await;
+    assert_eq!(page.iframe().unwrap().title(), "second");
+    assert_eq!(stub.calls(), 1);
+}

@@ -205,14 +205,20 @@ pub fn MeetEmbed(
             on_left.run(());
         }
     };
-    meet.dispatch
-        .set_value(Some(Arc::new(move |action| match action {
-            Action::Join => join(),
-            Action::Leave => leave(),
-        })));
+    let dispatch: Arc<dyn Fn(Action) + Send + Sync> = Arc::new(move |action| match action {
+        Action::Join => join(),
+        Action::Leave => leave(),
+    });
+    meet.dispatch.set_value(Some(dispatch.clone()));
     on_cleanup(move || {
         session.update_value(|s| s.generation += 1);
-        meet.dispatch.set_value(None);
+        // Detach only if the controller still drives this instance (a controller handed
+        // to a replacement `<MeetEmbed>` keeps its new one).
+        meet.dispatch.update_value(|current| {
+            if current.as_ref().is_some_and(|c| Arc::ptr_eq(c, &dispatch)) {
+                *current = None;
+            }
+        });
     });
 
     meet.state.set(if auto_join {
