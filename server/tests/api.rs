@@ -1,122 +1,17 @@
-//! The API in-process: every endpoint and error, the role rule, cookies, and that no
-//! secret reaches a response body or a log line.
+//! The API in-process: every endpoint and error, the role rule, cookies, CORS, the
+//! sandbox page and the static folder.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
+use common::*;
 use immail_meet::{AllowedHosts, Grant, GrantResponse, GrantRules, MeetingHost};
 use immail_meet_server::config::Config;
 use immail_meet_server::upstream::sandbox::now_secs;
-use serde_json::{json, Value};
+use serde_json::json;
 use tower::ServiceExt;
-
-struct Answer {
-    status: StatusCode,
-    cookie: Option<String>,
-    headers: axum::http::HeaderMap,
-    body: Value,
-    text: String,
-}
-
-fn app() -> immail_meet_server::App {
-    immail_meet_server::app(Config::sandbox(
-        "127.0.0.1:0".parse().unwrap(),
-        "127.0.0.1:9911".parse().unwrap(),
-    ))
-    .unwrap()
-}
-
-async fn call(
-    router: &Router,
-    method: &str,
-    uri: &str,
-    cookie: Option<&str>,
-    body: &str,
-) -> Answer {
-    let mut request = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::CONTENT_TYPE, "application/json");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = router
-        .clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let cookie = headers
-        .get(header::SET_COOKIE)
-        .map(|v| v.to_str().unwrap().to_owned());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let text = String::from_utf8(bytes.to_vec()).unwrap();
-    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-    Answer {
-        status,
-        cookie,
-        headers,
-        body,
-        text,
-    }
-}
-
-/// `name=value` from a Set-Cookie header.
-fn session_of(answer: &Answer) -> String {
-    answer
-        .cookie
-        .as_deref()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
-async fn create_room(router: &Router) -> (String, String) {
-    let created = call(
-        router,
-        "POST",
-        "/api/meet/rooms",
-        None,
-        r#"{"topic":"Consulting","duration":60}"#,
-    )
-    .await;
-    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
-    (
-        created.body["name"].as_str().unwrap().to_owned(),
-        session_of(&created),
-    )
-}
-
-/// `POST /api/meet/rooms/{room}/grant` with a cookie and a body.
-async fn grant(api: &Router, room: &str, cookie: Option<&str>, body: &str) -> Answer {
-    call(
-        api,
-        "POST",
-        &format!("/api/meet/rooms/{room}/grant"),
-        cookie,
-        body,
-    )
-    .await
-}
-
-fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
-    assert_eq!(answer.status, status, "{}", answer.text);
-    assert_eq!(answer.body["error"]["code"], code, "{}", answer.text);
-    assert!(
-        answer.body["error"]["message"]
-            .as_str()
-            .is_some_and(|m| !m.is_empty()),
-        "{}",
-        answer.text
-    );
-}
 
 #[tokio::test]
 async fn config_names_the_sandbox() {
@@ -265,7 +160,7 @@ async fn the_creator_is_moderator_and_everyone_else_a_guest() {
 
 fn sandbox_of(
     app: &immail_meet_server::App,
-) -> Arc<immail_meet_server::upstream::sandbox::Sandbox> {
+) -> std::sync::Arc<immail_meet_server::upstream::sandbox::Sandbox> {
     app.sandbox_upstream.clone().unwrap()
 }
 
@@ -413,49 +308,6 @@ async fn the_sandbox_page_shows_the_verified_role() {
         StatusCode::NOT_FOUND,
         "not on the API origin"
     );
-}
-
-/// A writer the tests can read back.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-#[tokio::test]
-async fn no_token_reaches_a_log_line() {
-    let logs = Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-    let app = app();
-    let (room, host) = create_room(&app.api).await;
-    let grant = grant(&app.api, &room, Some(&host), "").await;
-    call(
-        &app.api,
-        "POST",
-        "/api/meet/rooms/nope/grant",
-        Some(&host),
-        "",
-    )
-    .await;
-    let jwt = grant.body["jwt"].as_str().unwrap();
-    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
-    assert!(logs.contains("grant issued"), "{logs}");
-    let session = host.trim_start_matches("immail_meet_session=");
-    for secret in [jwt, jwt.split('.').nth(2).unwrap(), session] {
-        assert!(!logs.contains(secret), "a secret reached the log: {logs}");
-    }
 }
 
 /// The headers of a CORS preflight for `POST /api/meet/rooms` from `origin`.

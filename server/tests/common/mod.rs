@@ -1,0 +1,114 @@
+//! Helpers shared by the server's integration tests.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use immail_meet_server::config::Config;
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub cookie: Option<String>,
+    pub headers: axum::http::HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+pub fn app() -> immail_meet_server::App {
+    immail_meet_server::app(Config::sandbox(
+        "127.0.0.1:0".parse().unwrap(),
+        "127.0.0.1:9911".parse().unwrap(),
+    ))
+    .unwrap()
+}
+
+pub async fn call(
+    router: &Router,
+    method: &str,
+    uri: &str,
+    cookie: Option<&str>,
+    body: &str,
+) -> Answer {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = router
+        .clone()
+        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let cookie = headers
+        .get(header::SET_COOKIE)
+        .map(|v| v.to_str().unwrap().to_owned());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+    Answer {
+        status,
+        cookie,
+        headers,
+        body,
+        text,
+    }
+}
+
+/// `name=value` from a Set-Cookie header.
+pub fn session_of(answer: &Answer) -> String {
+    answer
+        .cookie
+        .as_deref()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+pub async fn create_room(router: &Router) -> (String, String) {
+    let created = call(
+        router,
+        "POST",
+        "/api/meet/rooms",
+        None,
+        r#"{"topic":"Consulting","duration":60}"#,
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    (
+        created.body["name"].as_str().unwrap().to_owned(),
+        session_of(&created),
+    )
+}
+
+/// `POST /api/meet/rooms/{room}/grant` with a cookie and a body.
+pub async fn grant(api: &Router, room: &str, cookie: Option<&str>, body: &str) -> Answer {
+    call(
+        api,
+        "POST",
+        &format!("/api/meet/rooms/{room}/grant"),
+        cookie,
+        body,
+    )
+    .await
+}
+
+pub fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
+    assert_eq!(answer.status, status, "{}", answer.text);
+    assert_eq!(answer.body["error"]["code"], code, "{}", answer.text);
+    assert!(
+        answer.body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{}",
+        answer.text
+    );
+}
