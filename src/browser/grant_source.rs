@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use futures::future::LocalBoxFuture;
 use futures::FutureExt as _;
-use gloo_net::http::Request;
-use web_sys::{AbortController, RequestCache, RequestCredentials};
+use wasm_bindgen::{JsCast as _, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, Headers, Request, RequestCache, RequestCredentials, RequestInit, Response,
+};
 
 use crate::logic::{GrantFetchError, GrantResponse, MeetError};
 
@@ -155,36 +158,51 @@ async fn fetch_grant(
 }
 
 /// The HTTP exchange: status and body text, refusing bodies over the limit.
+///
+/// Written on `window.fetch` directly (not gloo-net): the embed path carries no
+/// request builder or stream glue it does not use.
 async fn exchange(
     url: &str,
     body: Option<&GrantBody>,
     abort: &AbortController,
 ) -> Result<(u16, String), GrantFetchError> {
-    let builder = Request::post(url)
-        .credentials(RequestCredentials::SameOrigin)
-        .cache(RequestCache::NoStore)
-        .abort_signal(Some(&abort.signal()))
-        .header("Accept", "application/json");
-    let request = match body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body.as_str()),
-        None => builder.build(),
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_credentials(RequestCredentials::SameOrigin);
+    init.set_cache(RequestCache::NoStore);
+    init.set_signal(Some(&abort.signal()));
+    let headers = Headers::new().map_err(|_| GrantFetchError::Network)?;
+    let _ = headers.set("Accept", "application/json");
+    if let Some(body) = body {
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_body(&JsValue::from_str(body.as_str()));
     }
-    .map_err(|_| GrantFetchError::Network)?;
-    let response = request.send().await.map_err(|_| GrantFetchError::Network)?;
+    init.set_headers(&headers);
+    let request =
+        Request::new_with_str_and_init(url, &init).map_err(|_| GrantFetchError::Network)?;
+    let window = web_sys::window().ok_or(GrantFetchError::Network)?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| GrantFetchError::Network)?
+        .unchecked_into();
     let declared = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|n| n.parse::<u64>().ok());
     if declared.is_some_and(|n| n > u64::from(MAX_GRANT_BYTES)) {
         abort.abort();
         return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| GrantFetchError::Network)?;
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
+        Err(_) => None,
+    }
+    .ok_or(GrantFetchError::Network)?;
     if text.len() > MAX_GRANT_BYTES as usize {
         return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES));
     }
