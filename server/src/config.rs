@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 
 use clap::{Parser, ValueEnum};
 
+use crate::upstream::history_paths::HistoryPaths;
+
 /// Where grants come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Mode {
@@ -62,6 +64,10 @@ pub struct Config {
     #[arg(long, env = "IMMAIL_MEET_STATIC_DIR")]
     pub static_dir: Option<std::path::PathBuf>,
 
+    /// Where imMail's history APIs live (imMail mode; not public, so configurable).
+    #[command(flatten)]
+    pub history_paths: HistoryPaths,
+
     /// Whether an imMail API key is configured (the key itself is read by the imMail
     /// upstream, never kept here).
     #[arg(skip = std::env::var_os("IMMAIL_API_KEY").is_some())]
@@ -88,6 +94,7 @@ impl Config {
             secure_cookies: false,
             allowed_origins: Vec::new(),
             static_dir: None,
+            history_paths: HistoryPaths::default(),
             has_api_key: false,
         }
     }

@@ -39,17 +39,14 @@ pub async fn call(
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    let response = router
-        .clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
+    let RawAnswer {
+        status,
+        headers,
+        bytes,
+    } = send(router, request.body(Body::from(body.to_owned())).unwrap()).await;
     let cookie = headers
         .get(header::SET_COOKIE)
         .map(|v| v.to_str().unwrap().to_owned());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
     let text = String::from_utf8(bytes.to_vec()).unwrap();
     let body = serde_json::from_str(&text).unwrap_or(Value::Null);
     Answer {
@@ -58,6 +55,26 @@ pub async fn call(
         headers,
         body,
         text,
+    }
+}
+
+/// An answer as bytes (e.g. a recording).
+pub struct RawAnswer {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub bytes: axum::body::Bytes,
+}
+
+/// Sends a request through the router and reads the whole answer.
+pub async fn send(router: &Router, request: Request<Body>) -> RawAnswer {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    RawAnswer {
+        status,
+        headers,
+        bytes,
     }
 }
 
