@@ -9,7 +9,7 @@ use common::browser::{mount, sleep, wait_until, Mounted};
 use immail_meet::*;
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -331,39 +331,75 @@ async fn history_uses_the_api_base_encodes_the_room_and_follows_room_changes() {
 }
 
 #[wasm_bindgen_test]
-async fn history_shows_a_sessions_chat_on_demand() {
+async fn history_shows_one_sessions_chat_at_a_time_on_demand() {
     fake_fetch();
-    route_json(SEED_SESSIONS, SEED);
+    let sessions = "/api/meet/rooms/chatty/sessions?page=1&per_page=10";
+    route_json(sessions, &sessions_page(1, 2, 2));
     route_json(
-        "/api/meet/sessions/6094e661deec78bbbf717dsab/messages",
+        "/api/meet/sessions/s1/messages",
         r#"{"data": [{"sender": "Curtis", "text": "Hello everyone"}]}"#,
     );
-    let page = mount(|| view! { <MeetingHistory room="75769f9a-1f49" /> });
-    wait_for(&page, ".immail-meet-history", "ready").await;
-    let toggle = page.find(".immail-meet-history__chat-toggle").unwrap();
-    assert_eq!(
-        toggle.get_attribute("aria-expanded").as_deref(),
-        Some("false")
+    route(
+        "/api/meet/sessions/s2/messages",
+        r#"[{ status: 503, body: '{"error":{"code":"upstream_unavailable","message":"Down."}}' },
+            { body: '[{"sender": "Blanca", "text": "second session"}]' }]"#,
     );
+    let page = mount(|| view! { <MeetingHistory room="chatty" /> });
+    wait_for(&page, ".immail-meet-history", "ready").await;
+    let toggles = page.find_all(".immail-meet-history__chat-toggle");
+    let expanded = |i: usize| toggles[i].get_attribute("aria-expanded").unwrap();
+    assert_eq!((expanded(0), expanded(1)), ("false".into(), "false".into()));
     assert!(
         page.find(".immail-meet-messages").is_none(),
         "not loaded before asked"
     );
-    page.click("Show chat");
+
+    toggles[0]
+        .clone()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     wait_for(&page, ".immail-meet-messages", "ready").await;
-    assert_eq!(
-        toggle.get_attribute("aria-expanded").as_deref(),
-        Some("true")
-    );
+    assert_eq!(expanded(0), "true");
+    assert_eq!(toggles[0].text_content().unwrap(), "Hide chat");
     assert_eq!(
         texts(&page, ".immail-meet-messages__text"),
         ["Hello everyone"]
     );
+    let chat_of = |i: usize| {
+        page.find_all(".immail-meet-history__session")[i]
+            .query_selector(".immail-meet-messages")
+            .unwrap()
+    };
+    assert!(chat_of(0).is_some(), "the chat opens below its session");
+
+    // Another session's chat replaces it; its error has its own Retry, which reloads
+    // that chat only.
+    toggles[1]
+        .clone()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    wait_for(&page, ".immail-meet-messages", "error").await;
+    assert_eq!((expanded(0), expanded(1)), ("false".into(), "true".into()));
+    assert_eq!(page.find_all(".immail-meet-messages").len(), 1);
+    assert!(chat_of(0).is_none() && chat_of(1).is_some());
+    assert!(page
+        .text()
+        .contains("Could not load the messages: Down. (HTTP 503)."));
+    page.click("Retry");
+    wait_for(&page, ".immail-meet-messages", "ready").await;
+    assert_eq!(
+        texts(&page, ".immail-meet-messages__text"),
+        ["second session"]
+    );
+    let listed = requested_urls().iter().filter(|u| *u == sessions).count();
+    assert_eq!(listed, 1, "the chat's Retry did not reload the sessions");
+
     page.click("Hide chat");
     wait_until("chat hidden", || {
         page.find(".immail-meet-messages").is_none()
     })
     .await;
+    assert_eq!(expanded(1), "false");
 }
 
 // ---- <SessionMessages> ------------------------------------------------------------

@@ -3,6 +3,7 @@
 //! Everything here compiles natively too (for server-side rendering) but only runs in
 //! a browser.
 
+pub(crate) mod dom;
 pub(crate) mod fetch;
 pub mod grant_source;
 pub(crate) mod local_time;

@@ -1,11 +1,21 @@
 //! What `<MeetingHistory>` and `<SessionMessages>` share: loading a history answer
-//! whenever its URL changes (dropping answers that arrive late), and the notice shown
-//! while loading, on error (with Retry) or when there is nothing to show.
+//! whenever its URL changes (dropping answers that arrive late) and drawing it, or the
+//! notice that shows loading, an error (with Retry) or an empty history.
+//!
+//! Both are Leptos components with Leptos state (signals, an effect, a node ref), but
+//! draw what they load with a few DOM calls ([`crate::browser::dom`]) and handle clicks
+//! with one listener on their root (buttons name their `data-action`): written as
+//! `view!` trees with signals per state, these views cost about 15 KB more of the wasm
+//! bundle (gzip). Text is only ever set as text.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast as _;
+use web_sys::{Document, Element};
 
+use crate::browser::dom::{self, attr, child, text_child};
 use crate::browser::fetch::fetch_text;
-use crate::logic::HistoryError;
+use crate::browser::local_time::local_date_time;
+use crate::logic::{HistoryError, Timestamp};
 
 /// The backend's history routes live under this path unless told otherwise.
 pub const DEFAULT_API_BASE: &str = "/api/meet";
@@ -14,88 +24,161 @@ pub const DEFAULT_HISTORY_TIMEOUT_MS: u32 = 15_000;
 /// Largest history answer read, in bytes.
 pub const MAX_HISTORY_BYTES: u32 = 4 * 1024 * 1024;
 
-/// A history answer being loaded: `None` while in flight.
-pub(crate) type LoadState<T> = RwSignal<Option<Result<T, HistoryError>>>;
+/// The sentences of a history view.
+pub(crate) struct Texts {
+    /// While loading.
+    pub loading: &'static str,
+    /// When there is nothing to show.
+    pub empty: &'static str,
+    /// Starts the error sentence (`<failed>: <error>.`).
+    pub failed: &'static str,
+}
 
-/// Loads `url()` (tracked: a change loads again) and reads it with `parse`. Bumping the
-/// returned counter loads the same URL again (Retry). In server-side rendering nothing
-/// loads: the state stays `None`.
-pub(crate) fn load_history<T: Send + Sync + 'static>(
-    url: impl Fn() -> String + 'static,
-    parse: fn(&str) -> Result<T, HistoryError>,
+/// Reads an answer's text and draws it into the root; `Ok(false)` if there is nothing
+/// to show.
+pub(crate) type Show = dyn Fn(&Document, &Element, &str) -> Result<bool, HistoryError>;
+
+/// Loads `url()` whenever it changes (it is tracked) or `retry` is bumped, and hands
+/// the answer to `show` (or shows the empty notice if it drew nothing). Answers to
+/// superseded loads are dropped. The root's `data-state` is `loading`, `error`,
+/// `empty` or `ready`. In server-side rendering nothing runs: the root keeps its
+/// loading notice. Not generic: both components share one copy of this code.
+pub(crate) fn load_into(
+    root: NodeRef<leptos::html::Section>,
+    url: Box<dyn Fn() -> String>,
+    show: std::rc::Rc<Show>,
+    texts: &'static Texts,
     timeout_ms: u32,
-) -> (LoadState<T>, RwSignal<u32>) {
-    let state = RwSignal::new(None);
-    let attempt = RwSignal::new(0_u32);
+    retry: RwSignal<u32>,
+) {
     // Bumped by every load: an answer for an older one is dropped. Once the component
     // is gone, the stored value is too, and late answers are dropped as well.
     let generation = StoredValue::new(0_u32);
     Effect::new(move |_| {
-        attempt.track();
+        retry.track();
         let url = url();
-        state.set(None);
         let this = generation.get_value().wrapping_add(1);
         generation.set_value(this);
+        if let (Some(root), Some(document)) = (root.get(), dom::document()) {
+            notice(&document, &root, "loading", texts.loading);
+        }
+        let show = show.clone();
         leptos::task::spawn_local(async move {
             let answer = fetch_text("GET", &url, None, timeout_ms, MAX_HISTORY_BYTES).await;
-            let result = answer.map_err(HistoryError::from).and_then(|t| parse(&t));
-            if generation.try_get_value() == Some(this) {
-                state.set(Some(result));
+            let (Some(root), Some(document)) = (root.get_untracked(), dom::document()) else {
+                return;
+            };
+            if generation.try_get_value() != Some(this) {
+                return;
+            }
+            dom::clear(&root);
+            attr(&root, "data-state", "ready");
+            match answer
+                .map_err(HistoryError::from)
+                .and_then(|text| show(&document, &root, &text))
+            {
+                Ok(true) => {}
+                Ok(false) => {
+                    notice(&document, &root, "empty", texts.empty);
+                }
+                Err(error) => {
+                    let message = format!("{}: {error}.", texts.failed);
+                    notice(&document, &root, "error", &message);
+                }
             }
         });
     });
-    (state, attempt)
 }
 
-/// `data-state` of a history view: `loading`, `error`, `empty` or `ready`.
-pub(crate) fn state_name<T>(state: &Option<Result<T, HistoryError>>, empty: bool) -> &'static str {
-    match state {
-        None => "loading",
-        Some(Err(_)) => "error",
-        Some(Ok(_)) if empty => "empty",
-        Some(Ok(_)) => "ready",
-    }
-}
-
-/// A one-line notice: busy (loading), plain (empty), or an error with a Retry button
-/// that bumps `retry`.
-pub(crate) fn notice(message: String, busy: bool, retry: Option<RwSignal<u32>>) -> AnyView {
-    let class = match (busy, retry.is_some()) {
-        (true, _) => "immail-meet-notice immail-meet-notice--busy",
-        (false, true) => "immail-meet-notice immail-meet-notice--error",
-        (false, false) => "immail-meet-notice",
+/// Replaces what `root` shows with a notice and sets its `data-state`: `loading` or
+/// `empty` (`role=status`), or `error` with a Retry button (`role=alert`).
+fn notice(document: &Document, root: &Element, state: &str, text: &str) -> Option<()> {
+    dom::clear(root);
+    attr(root, "data-state", state);
+    let class = match state {
+        "loading" => "immail-meet-notice immail-meet-notice--busy",
+        "error" => "immail-meet-notice immail-meet-notice--error",
+        _ => "immail-meet-notice",
     };
+    let notice = child(document, root, "div", class)?;
+    let failed = state == "error";
+    attr(&notice, "role", if failed { "alert" } else { "status" });
+    text_child(document, &notice, "p", "immail-meet-notice__text", text)?;
+    if failed {
+        action_button(document, &notice, "immail-meet__button", "retry", "Retry")?;
+    }
+    Some(())
+}
+
+/// The root's first content, before any effect runs (and all that server-side
+/// rendering shows): the loading notice.
+pub(crate) fn loading_notice(text: &'static str) -> impl IntoView {
     view! {
-        <div class=class role=if retry.is_some() { "alert" } else { "status" }>
-            <p class="immail-meet-notice__text">{message}</p>
-            {retry.map(|retry| view! {
-                <button type="button" class="immail-meet__button" on:click=move |_| retry.update(|n| *n += 1)>
-                    "Retry"
-                </button>
-            })}
+        <div class="immail-meet-notice immail-meet-notice--busy" role="status">
+            <p class="immail-meet-notice__text">{text}</p>
         </div>
     }
-    .into_any()
 }
 
-/// The notice for a state that is not a list to show, or `None` when it is.
-pub(crate) fn pending_notice<T>(
-    state: &Option<Result<T, HistoryError>>,
-    loading: &str,
-    failed: &str,
+/// What a component does for a `data-action` other than `retry`.
+pub(crate) type Act = dyn Fn(&str, Element);
+
+/// A click handler for a history root: the `data-action` of the button clicked (or
+/// clicked inside) and that button, to `act` (`retry` is handled here).
+/// `act` is a trait object so that both components share one handler type.
+pub(crate) fn on_action(
     retry: RwSignal<u32>,
-) -> Option<AnyView> {
-    match state {
-        None => Some(notice(loading.to_owned(), true, None)),
-        Some(Err(error)) => {
-            let mut message = String::from(failed);
-            message.push_str(": ");
-            message.push_str(&error.to_string());
-            message.push('.');
-            Some(notice(message, false, Some(retry)))
+    act: std::rc::Rc<Act>,
+) -> impl FnMut(leptos::ev::MouseEvent) + 'static {
+    move |event| {
+        if let Some((action, button)) = clicked_action(&event) {
+            // Handled here: a chat's Retry inside a `<MeetingHistory>` is not the list's.
+            event.stop_propagation();
+            if action == "retry" {
+                retry.update(|n| *n += 1);
+            } else {
+                act(&action, button);
+            }
         }
-        Some(Ok(_)) => None,
     }
+}
+
+/// Appends `<button type=button data-action=action>label</button>`.
+pub(crate) fn action_button(
+    document: &Document,
+    parent: &Element,
+    class: &str,
+    action: &str,
+    label: &str,
+) -> Option<Element> {
+    let button = text_child(document, parent, "button", class, label)?;
+    attr(&button, "type", "button");
+    attr(&button, "data-action", action);
+    Some(button)
+}
+
+/// The `data-action` button a click landed on (or inside), if any.
+fn clicked_action(event: &web_sys::Event) -> Option<(String, Element)> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let button = target.closest("button[data-action]").ok()??;
+    if button.has_attribute("disabled") {
+        return None;
+    }
+    Some((button.get_attribute("data-action")?, button))
+}
+
+/// Appends `<time datetime="RFC 3339">local date and time</time>`, if there is a time.
+pub(crate) fn draw_time(
+    document: &Document,
+    parent: &Element,
+    time: Option<Timestamp>,
+    class: &str,
+) -> Option<()> {
+    if let Some(time) = time {
+        let element = text_child(document, parent, "time", class, &local_date_time(time))?;
+        attr(&element, "datetime", &time.to_string());
+    }
+    Some(())
 }
 
 /// Root classes: `base`, plus the app's own.

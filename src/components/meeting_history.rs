@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::browser::local_time::local_date_time;
-use crate::logic::{
-    human_duration, human_size, sessions_path, Paging, RecordingFile, Session, SessionList,
-    Timestamp,
-};
+use wasm_bindgen::JsCast as _;
+use web_sys::{Document, Element};
+
+use crate::browser::dom::{attr, child, text_child};
+use crate::logic::{human_duration, human_size, sessions_path, Paging, Session, SessionList};
 
 use super::history_load::{
-    load_history, notice, pending_notice, root_class, state_name, DEFAULT_API_BASE,
-    DEFAULT_HISTORY_TIMEOUT_MS,
+    action_button, draw_time, load_into, loading_notice, on_action, root_class, Texts,
+    DEFAULT_API_BASE, DEFAULT_HISTORY_TIMEOUT_MS,
 };
 use super::session_messages::SessionMessages;
 
@@ -69,149 +69,211 @@ pub fn MeetingHistory(
     #[prop(into, optional)]
     class: String,
 ) -> impl IntoView {
+    let per_page = per_page.clamp(1, crate::logic::history::MAX_PER_PAGE);
     let page = RwSignal::new(1_u32);
+    let retry = RwSignal::new(0_u32);
+    let root = NodeRef::new();
+    // The open chat: its button, and the mounted `<SessionMessages>` (dropping the
+    // handle unmounts it).
+    let open_chat = StoredValue::new_local(None);
     let shown_room = StoredValue::new(None::<String>);
     let base = api_base.clone();
-    let (state, retry) = load_history(
-        move || {
+    let listing = Listing {
+        page,
+        per_page,
+        api_base: api_base.clone(),
+        messages,
+    };
+    load_into(
+        root,
+        Box::new(move || {
             let room = room.get();
             // Another room starts at its first page.
             if shown_room.with_value(|r| r.as_ref().is_some_and(|r| *r != room)) {
-                page.update_untracked(|p| *p = 1);
+                page.set(1);
             }
             shown_room.set_value(Some(room.clone()));
             sessions_path(&base, &room, Paging::new(page.get(), per_page))
-        },
-        SessionList::from_json,
+        }),
+        std::rc::Rc::new(move |document, root, text| {
+            open_chat.set_value(None);
+            let list = SessionList::from_json(text)?;
+            Ok(listing.draw(document, root, &list) == Some(true))
+        }),
+        &TEXTS,
         timeout_ms,
+        retry,
     );
-
-    let body = move || {
-        state.with(|state| {
-            if let Some(pending) = pending_notice(
-                state,
-                "Loading sessions…",
-                "Could not load the sessions",
-                retry,
-            ) {
-                return pending;
+    let act = move |action: &str, button: Element| match action {
+        "previous" => page.update(|p| *p = p.saturating_sub(1).max(1)),
+        "next" => page.update(|p| *p += 1),
+        _ => {
+            // "chat": close the open chat; open this one unless it was the open one.
+            let was_open = open_chat
+                .try_update_value(|open| open.take().map(|(b, _): (Element, _)| b))
+                .flatten();
+            if let Some(previous) = &was_open {
+                set_chat_button(previous, false);
             }
-            let Some(Ok(list)) = state else {
-                return ().into_any();
+            if was_open.as_ref() == Some(&button) {
+                return;
+            }
+            let (Some(session), Some(slot)) = (
+                button.get_attribute("data-session"),
+                button
+                    .next_element_sibling()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+            ) else {
+                return;
             };
-            let current = page.get_untracked();
-            let pages = list.page_count(per_page.clamp(1, crate::logic::history::MAX_PER_PAGE));
-            if list.data.is_empty() && current == 1 {
-                return notice("No sessions yet.".to_owned(), false, None);
-            }
-            let items = list
-                .data
-                .iter()
-                .map(|session| session_item(session, &api_base, messages, timeout_ms))
-                .collect_view();
-            view! {
-                <ol class="immail-meet-history__sessions">{items}</ol>
-                {(pages > 1 || current > 1).then(|| pager(page, current, pages))}
-            }
-            .into_any()
-        })
+            let base = api_base.clone();
+            let handle = leptos::mount::mount_to(slot, move || {
+                view! { <SessionMessages session=session api_base=base timeout_ms=timeout_ms /> }
+            });
+            set_chat_button(&button, true);
+            open_chat.set_value(Some((button, handle)));
+        }
     };
     view! {
         <section
             class=root_class("immail-meet-history", &class)
-            data-state=move || state.with(|s| {
-                state_name(s, s.as_ref().is_some_and(|r| r.as_ref().is_ok_and(|l| l.data.is_empty())))
-            })
+            data-state="loading"
+            node_ref=root
+            on:click=on_action(retry, std::rc::Rc::new(act))
         >
-            {body}
+            {loading_notice(TEXTS.loading)}
         </section>
     }
 }
 
-/// Previous / Next and "Page n of m".
-fn pager(page: RwSignal<u32>, current: u32, pages: u32) -> impl IntoView {
-    let mut label = String::from("Page ");
-    label.push_str(&current.to_string());
-    label.push_str(" of ");
-    label.push_str(&pages.to_string());
-    view! {
-        <nav class="immail-meet-history__pager" aria-label="Session pages">
-            <button type="button" class="immail-meet__button" disabled={current <= 1}
-                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>"Previous"</button>
-            <span class="immail-meet-history__page">{label}</span>
-            <button type="button" class="immail-meet__button" disabled={current >= pages}
-                on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
-        </nav>
-    }
+static TEXTS: Texts = Texts {
+    loading: "Loading sessions…",
+    empty: "No sessions yet.",
+    failed: "Could not load the sessions",
+};
+
+/// A chat button's label and `aria-expanded`.
+fn set_chat_button(button: &Element, open: bool) {
+    button.set_text_content(Some(if open { "Hide chat" } else { "Show chat" }));
+    attr(button, "aria-expanded", if open { "true" } else { "false" });
 }
 
-/// `<time datetime="RFC 3339">local date and time</time>`, or nothing.
-pub(crate) fn time_view(time: Option<Timestamp>, class: &'static str) -> Option<impl IntoView> {
-    time.map(|t| view! { <time class=class datetime=t.to_string()>{local_date_time(t)}</time> })
-}
-
-/// One session: badge, start, duration, occupants, recordings, and its chat on demand.
-fn session_item(
-    session: &Session,
-    api_base: &str,
+/// What drawing a page of sessions needs besides the sessions.
+struct Listing {
+    page: RwSignal<u32>,
+    per_page: u32,
+    api_base: String,
     messages: bool,
-    timeout_ms: u32,
-) -> impl IntoView {
-    let mut badge = String::from("immail-meet-history__badge immail-meet-history__badge--");
-    badge.push_str(session.status.css_name());
-    let occupants = (!session.occupants.is_empty()).then(|| {
-        let names: Vec<&str> = session.occupants.iter().map(|o| o.display_name()).collect();
-        view! {
-            <p class="immail-meet-history__occupants">
-                <span class="immail-meet-history__label">"With "</span>{names.join(", ")}
-            </p>
-        }
-    });
-    let recordings = (!session.recording_files.is_empty()).then(|| {
-        let files = session
-            .recording_files
-            .iter()
-            .map(|file| recording_item(file, api_base))
-            .collect_view();
-        view! { <ul class="immail-meet-history__recordings" aria-label="Recordings">{files}</ul> }
-    });
-    let chat = messages.then(|| {
-        let open = RwSignal::new(false);
-        let (session_id, base) = (session.id.clone(), api_base.to_owned());
-        view! {
-            <button type="button" class="immail-meet__button immail-meet-history__chat-toggle"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { "Hide chat" } else { "Show chat" }}
-            </button>
-            {move || open.get().then(|| view! {
-                <SessionMessages session=session_id.clone() api_base=base.clone() timeout_ms=timeout_ms />
-            })}
-        }
-    });
-    view! {
-        <li class="immail-meet-history__session" data-session=session.id.clone()>
-            <div class="immail-meet-history__head">
-                <span class=badge>{session.status.label().to_owned()}</span>
-                {time_view(session.date, "immail-meet-history__date")}
-                {session.duration.map(|d| view! { <span class="immail-meet-history__duration">{human_duration(d)}</span> })}
-            </div>
-            {occupants}
-            {recordings}
-            {chat}
-        </li>
-    }
 }
 
-/// One recording: a download link and its size.
-fn recording_item(file: &RecordingFile, api_base: &str) -> impl IntoView {
-    let name = file.display_name();
-    view! {
-        <li class="immail-meet-history__recording">
-            <a class="immail-meet-history__download" href=file.download_path(api_base) download=name.clone()>
-                {name.clone()}
-            </a>
-            {file.size.map(|s| view! { <span class="immail-meet-history__size">{human_size(s)}</span> })}
-        </li>
+impl Listing {
+    /// Draws the sessions and the pager; `false` if the room has none at all.
+    fn draw(&self, document: &Document, root: &Element, list: &SessionList) -> Option<bool> {
+        let page = self.page.get_untracked();
+        if list.data.is_empty() && page == 1 {
+            return Some(false);
+        }
+        let items = child(document, root, "ol", "immail-meet-history__sessions")?;
+        for session in &list.data {
+            self.draw_session(document, &items, session)?;
+        }
+        let pages = list.page_count(self.per_page);
+        if pages > 1 || page > 1 {
+            let pager = child(document, root, "nav", "immail-meet-history__pager")?;
+            attr(&pager, "aria-label", "Session pages");
+            let button = "immail-meet__button";
+            let previous = action_button(document, &pager, button, "previous", "Previous")?;
+            let mut label = String::from("Page ");
+            label.push_str(&page.to_string());
+            label.push_str(" of ");
+            label.push_str(&pages.to_string());
+            text_child(
+                document,
+                &pager,
+                "span",
+                "immail-meet-history__page",
+                &label,
+            )?;
+            let next = action_button(document, &pager, button, "next", "Next")?;
+            if page <= 1 {
+                attr(&previous, "disabled", "");
+            }
+            if page >= pages {
+                attr(&next, "disabled", "");
+            }
+        }
+        Some(true)
+    }
+
+    /// One session: badge, start, duration, occupants, recordings (name, size, download
+    /// link) and, with `messages`, a chat button and the slot its chat opens in.
+    fn draw_session(&self, document: &Document, items: &Element, session: &Session) -> Option<()> {
+        let item = child(document, items, "li", "immail-meet-history__session")?;
+        attr(&item, "data-session", &session.id);
+        let head = child(document, &item, "p", "immail-meet-history__head")?;
+        let mut badge = String::from("immail-meet-history__badge immail-meet-history__badge--");
+        badge.push_str(session.status.css_name());
+        text_child(document, &head, "span", &badge, session.status.label())?;
+        draw_time(document, &head, session.date, "immail-meet-history__date")?;
+        if let Some(duration) = session.duration {
+            let text = human_duration(duration);
+            text_child(
+                document,
+                &head,
+                "span",
+                "immail-meet-history__duration",
+                &text,
+            )?;
+        }
+        if !session.occupants.is_empty() {
+            let mut names = String::from("With ");
+            for (i, who) in session.occupants.iter().enumerate() {
+                if i > 0 {
+                    names.push_str(", ");
+                }
+                names.push_str(who.display_name());
+            }
+            text_child(
+                document,
+                &item,
+                "p",
+                "immail-meet-history__occupants",
+                &names,
+            )?;
+        }
+        if !session.recording_files.is_empty() {
+            let files = child(document, &item, "ul", "immail-meet-history__recordings")?;
+            attr(&files, "aria-label", "Recordings");
+            for file in &session.recording_files {
+                let entry = child(document, &files, "li", "immail-meet-history__recording")?;
+                let name = file.display_name();
+                let link = text_child(
+                    document,
+                    &entry,
+                    "a",
+                    "immail-meet-history__download",
+                    &name,
+                )?;
+                attr(&link, "href", &file.download_path(&self.api_base));
+                attr(&link, "download", &name);
+                if let Some(size) = file.size {
+                    text_child(
+                        document,
+                        &entry,
+                        "span",
+                        "immail-meet-history__size",
+                        &human_size(size),
+                    )?;
+                }
+            }
+        }
+        if self.messages {
+            let class = "immail-meet__button immail-meet-history__chat-toggle";
+            let button = action_button(document, &item, class, "chat", "Show chat")?;
+            attr(&button, "aria-expanded", "false");
+            attr(&button, "data-session", &session.id);
+            child(document, &item, "div", "immail-meet-history__chat")?;
+        }
+        Some(())
     }
 }

@@ -2,13 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::logic::{messages_path, Message, MessageList};
+use web_sys::{Document, Element};
+
+use crate::browser::dom::{child, text_child};
+use crate::logic::{messages_path, MessageList};
 
 use super::history_load::{
-    load_history, notice, pending_notice, root_class, state_name, DEFAULT_API_BASE,
+    draw_time, load_into, loading_notice, on_action, root_class, Texts, DEFAULT_API_BASE,
     DEFAULT_HISTORY_TIMEOUT_MS,
 };
-use super::meeting_history::time_view;
 
 /// Shows the chat messages of a meeting session: sender, local time and text. The text
 /// is rendered as text, never as HTML: `<b>hi</b>` shows those very characters.
@@ -49,54 +51,66 @@ pub fn SessionMessages(
     #[prop(into, optional)]
     class: String,
 ) -> impl IntoView {
-    let (state, retry) = load_history(
-        move || messages_path(&api_base, &session.get()),
-        MessageList::from_json,
+    let root = NodeRef::new();
+    let retry = RwSignal::new(0_u32);
+    load_into(
+        root,
+        Box::new(move || messages_path(&api_base, &session.get())),
+        std::rc::Rc::new(|document, root, text| {
+            Ok(draw(document, root, &MessageList::from_json(text)?) == Some(true))
+        }),
+        &TEXTS,
         timeout_ms,
+        retry,
     );
-    let body = move || {
-        state.with(|state| {
-            if let Some(pending) = pending_notice(
-                state,
-                "Loading messages…",
-                "Could not load the messages",
-                retry,
-            ) {
-                return pending;
-            }
-            match state {
-                Some(Ok(list)) if !list.data.is_empty() => {
-                    let items = list.data.iter().map(message_item).collect_view();
-                    view! { <ol class="immail-meet-messages__list">{items}</ol> }.into_any()
-                }
-                _ => notice("No messages in this session.".to_owned(), false, None),
-            }
-        })
-    };
     view! {
         <section
             class=root_class("immail-meet-messages", &class)
             aria-label="Chat messages"
-            data-state=move || state.with(|s| {
-                state_name(s, s.as_ref().is_some_and(|r| r.as_ref().is_ok_and(|l| l.data.is_empty())))
-            })
+            data-state="loading"
+            node_ref=root
+            on:click=on_action(retry, std::rc::Rc::new(|_, _| {}))
         >
-            {body}
+            {loading_notice(TEXTS.loading)}
         </section>
     }
 }
 
-/// One message: sender, time, and the text as a text node.
-fn message_item(message: &Message) -> impl IntoView {
-    let sender = message
-        .sender
-        .clone()
-        .unwrap_or_else(|| "Unknown".to_owned());
-    view! {
-        <li class="immail-meet-messages__item">
-            <span class="immail-meet-messages__sender">{sender}</span>
-            {time_view(message.created_at, "immail-meet-messages__time")}
-            <p class="immail-meet-messages__text">{message.text.clone()}</p>
-        </li>
+static TEXTS: Texts = Texts {
+    loading: "Loading messages…",
+    empty: "No messages in this session.",
+    failed: "Could not load the messages",
+};
+
+/// Draws the messages: sender, time, and the text as text.
+fn draw(document: &Document, root: &Element, list: &MessageList) -> Option<bool> {
+    if list.data.is_empty() {
+        return Some(false);
     }
+    let items = child(document, root, "ol", "immail-meet-messages__list")?;
+    for message in &list.data {
+        let item = child(document, &items, "li", "immail-meet-messages__item")?;
+        let sender = message.sender.as_deref().unwrap_or("Unknown");
+        text_child(
+            document,
+            &item,
+            "span",
+            "immail-meet-messages__sender",
+            sender,
+        )?;
+        draw_time(
+            document,
+            &item,
+            message.created_at,
+            "immail-meet-messages__time",
+        )?;
+        text_child(
+            document,
+            &item,
+            "p",
+            "immail-meet-messages__text",
+            &message.text,
+        )?;
+    }
+    Some(true)
 }

@@ -114,9 +114,9 @@ pub(crate) fn each<T>(
             Some((key, other)) => return Err(wrong(key, "a list", other)),
         },
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(item).map_err(|e| e.within(key, Some(i))))
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item).map_err(|e| e.within(key, Some(i)))?);
+    }
+    Ok(out)
 }

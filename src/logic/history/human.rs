@@ -55,17 +55,18 @@ pub fn human_size(bytes: u64) -> String {
     if bytes < 1000 {
         return format_parts(bytes, None, "B");
     }
-    // Tenths of a unit, rounded half up, computed in integers (no float formatting).
-    let bytes = u128::from(bytes);
-    let (mut unit, mut shown) = (1000_u128, (0_u128, UNITS[0]));
+    // Tenths of a unit, rounded half up, in integers (no float formatting, and no u128:
+    // `whole` stays below 10^5 and `rest * 10` below 10^16).
+    let (mut unit, mut shown) = (1000_u64, (0_u64, UNITS[0]));
     for name in UNITS {
-        shown = ((bytes * 10 + unit / 2) / unit, name);
+        let (whole, rest) = (bytes / unit, bytes % unit);
+        shown = (whole * 10 + (rest * 10 + unit / 2) / unit, name);
         if shown.0 < 10_000 {
             break;
         }
         unit *= 1000;
     }
-    format_parts((shown.0 / 10) as u64, Some((shown.0 % 10) as u8), shown.1)
+    format_parts(shown.0 / 10, Some((shown.0 % 10) as u8), shown.1)
 }
 
 fn format_parts(whole: u64, tenth: Option<u8>, unit: &str) -> String {

@@ -112,16 +112,20 @@ pub enum SessionStatus {
 impl SessionStatus {
     /// Reads a status as an API sends it.
     pub fn parse(text: &str) -> Self {
-        let normal: String = text
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        match normal.as_str() {
-            "INPROGRESS" => Self::InProgress,
-            "COMPLETED" | "COMPLETE" => Self::Completed,
-            _ => Self::Other(text.trim().to_owned()),
+        let text = text.trim();
+        // Compares letters only, ignoring case and the separators between words.
+        let is = |word: &str| {
+            let mut letters = text.bytes().filter(|b| !matches!(b, b'-' | b'_' | b' '));
+            word.bytes()
+                .all(|w| letters.next().is_some_and(|b| b.eq_ignore_ascii_case(&w)))
+                && letters.next().is_none()
+        };
+        if is("INPROGRESS") {
+            Self::InProgress
+        } else if is("COMPLETED") || is("COMPLETE") {
+            Self::Completed
+        } else {
+            Self::Other(text.to_owned())
         }
     }
 
