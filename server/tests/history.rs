@@ -86,6 +86,12 @@ async fn the_moderator_lists_the_sessions_a_page_at_a_time() {
         Some(room.as_str())
     );
     assert!(newest.occupants.len() >= 2);
+    for session in &all.data {
+        let mut names: Vec<_> = session.occupants.iter().map(|o| &o.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), session.occupants.len(), "no one twice: {names:?}");
+    }
     assert_eq!(
         all.data[1].recording_files[0].size,
         Some(LARGE_RECORDING_BYTES)

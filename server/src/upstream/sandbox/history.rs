@@ -84,7 +84,7 @@ pub fn generate(room: &UpstreamRoom, now_ms: i64) -> RoomHistory {
         };
         let occupants: Vec<Occupant> = (0..rng.between(2, 5))
             .map(|i| {
-                let who = (k + i as usize * 2) % PEOPLE.len();
+                let who = (k + i as usize * 5) % PEOPLE.len();
                 Occupant {
                     profile_id: Some(rng.id()),
                     name: Some(PEOPLE[who].to_owned()),
