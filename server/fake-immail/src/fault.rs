@@ -16,6 +16,8 @@ pub enum Fault {
         status: u16,
         /// Raw body, sent as `application/json` whatever it holds.
         body: String,
+        /// Wait before answering.
+        delay: Duration,
     },
     /// Wait this long, then answer normally (if the client is still there).
     Delay(Duration),
@@ -29,6 +31,7 @@ impl Fault {
             body: format!(
                 r#"{{"statusCode":{status},"message":"fake failure","detail":"{UPSTREAM_BODY_MARKER}"}}"#
             ),
+            delay: Duration::ZERO,
         }
     }
 
@@ -37,6 +40,19 @@ impl Fault {
         Self::Answer {
             status: 200,
             body: body.into(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    /// The same answer, sent after `ms` milliseconds (a slow failure).
+    pub fn after_ms(self, ms: u64) -> Self {
+        match self {
+            Self::Answer { status, body, .. } => Self::Answer {
+                status,
+                body,
+                delay: Duration::from_millis(ms),
+            },
+            Self::Delay(delay) => Self::Delay(delay + Duration::from_millis(ms)),
         }
     }
 

@@ -140,14 +140,21 @@ async fn begin(fake: &FakeState, endpoint: Endpoint, body: &[u8]) -> Option<Resp
             tokio::time::sleep(delay).await;
             None
         }
-        Fault::Answer { status, body } => Some(
-            (
-                StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-                [(axum::http::header::CONTENT_TYPE, "application/json")],
-                body,
+        Fault::Answer {
+            status,
+            body,
+            delay,
+        } => {
+            tokio::time::sleep(delay).await;
+            Some(
+                (
+                    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    body,
+                )
+                    .into_response(),
             )
-                .into_response(),
-        ),
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! Helpers shared by the server's integration tests.
 #![allow(dead_code)]
 
+pub mod immail;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;

@@ -264,8 +264,15 @@ fn is_domain(domain: &str) -> bool {
 /// `https://host[:port][/prefix]`, without a trailing `/`. Plain `http` only for a
 /// loopback host (a local fake or proxy); never user-info, a query or a fragment.
 fn api_url(given: &str) -> Result<String, String> {
-    let bad = |why: &str| format!("IMMAIL_API_URL {given:?} {why}");
-    let url = reqwest::Url::parse(given.trim()).map_err(|e| bad(&format!("is not a URL: {e}")))?;
+    // Only a URL without user-info is ever quoted back: it could hold a secret.
+    let url = reqwest::Url::parse(given.trim())
+        .map_err(|e| format!("IMMAIL_API_URL is not a URL ({e}), e.g. https://api.immail.ca"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(
+            "IMMAIL_API_URL must not hold credentials: the key goes in IMMAIL_API_KEY".into(),
+        );
+    }
+    let bad = |why: &str| format!("IMMAIL_API_URL {:?} {why}", url.as_str());
     let loopback = match url.host() {
         Some(url::Host::Domain(name)) => name == "localhost",
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -277,11 +284,6 @@ fn api_url(given: &str) -> Result<String, String> {
         "http" if loopback => {}
         "http" => return Err(bad("must use https (plain http only for a loopback host)")),
         _ => return Err(bad("must be an https URL")),
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad(
-            "must not hold credentials: the key goes in IMMAIL_API_KEY",
-        ));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(bad("must not have a query or a fragment"));
