@@ -54,7 +54,8 @@ fn auto_mode_is_immail_once_a_key_is_configured() {
 
 #[test]
 fn incomplete_or_wrong_configurations_say_what_to_set() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Config)>)> = vec![
+    type Change = Box<dyn Fn(&mut Config)>;
+    let cases: Vec<(&str, Change)> = vec![
         ("IMMAIL_API_KEY", Box::new(|c| c.immail.api_key = None)),
         (
             "IMMAIL_EMAIL_DOMAIN",
