@@ -24,7 +24,15 @@ pub enum Mode {
 /// JWTs are signed with a random per-process key, and a sandbox meeting page is served on
 /// its own origin (`--sandbox-listen`).
 #[derive(Clone, Debug, Parser)]
-#[command(name = "immail-meet-server", version, about, long_about = None)]
+#[command(
+    name = "immail-meet-server",
+    version,
+    about,
+    long_about = None,
+    after_help = "imMail mode reads the API key from the IMMAIL_API_KEY environment variable \
+                  (never a flag: flags show in process lists) or from the file that \
+                  --immail-api-key-file names."
+)]
 pub struct Config {
     /// Address of the API (the demo's trunk proxies /api here).
     #[arg(long, env = "IMMAIL_MEET_LISTEN", default_value = "127.0.0.1:8787")]
