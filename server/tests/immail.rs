@@ -34,11 +34,8 @@ async fn config_names_immail_and_no_call_is_made_before_it_is_needed() {
 #[tokio::test]
 async fn creating_a_room_schedules_it_with_one_service_token() {
     let rig = rig().await;
-    let created = call(
+    let created = post_room(
         &rig.app.api,
-        "POST",
-        "/api/meet/rooms",
-        None,
         r#"{"topic":" Consulting ","start_at":"2026-11-29 10:15","duration":60}"#,
     )
     .await;
@@ -55,14 +52,7 @@ async fn creating_a_room_schedules_it_with_one_service_token() {
     );
     rig.assert_no_secret(&created);
 
-    let second = call(
-        &rig.app.api,
-        "POST",
-        "/api/meet/rooms",
-        None,
-        r#"{"topic":"Standup"}"#,
-    )
-    .await;
+    let second = post_room(&rig.app.api, r#"{"topic":"Standup"}"#).await;
     assert_eq!(second.status, StatusCode::CREATED, "{}", second.text);
     assert_eq!(
         rig.fake.bodies(Endpoint::AuthToken),
@@ -217,14 +207,7 @@ async fn a_refused_api_key_is_a_502_and_never_retried() {
         ));
     })
     .await;
-    let answer = call(
-        &rig.app.api,
-        "POST",
-        "/api/meet/rooms",
-        None,
-        r#"{"topic":"x"}"#,
-    )
-    .await;
+    let answer = post_room(&rig.app.api, r#"{"topic":"x"}"#).await;
     assert_error(&answer, StatusCode::BAD_GATEWAY, "upstream_error");
     assert!(!answer.text.contains("a-key-imMail-does-not-know"));
     assert_eq!(rig.fake.calls(Endpoint::AuthToken), 1);
@@ -255,14 +238,7 @@ async fn a_5xx_is_retried_once_for_idempotent_calls_only() {
 
     // schedule creates a room: a 500 may have come after the room was made, so no retry.
     rig.fake.push_fault(Endpoint::Schedule, Fault::status(500));
-    let answer = call(
-        &rig.app.api,
-        "POST",
-        "/api/meet/rooms",
-        None,
-        r#"{"topic":"x"}"#,
-    )
-    .await;
+    let answer = post_room(&rig.app.api, r#"{"topic":"x"}"#).await;
     assert_error(&answer, StatusCode::BAD_GATEWAY, "upstream_error");
     assert_eq!(
         rig.fake.calls(Endpoint::Schedule),
@@ -288,14 +264,7 @@ async fn a_slow_answer_past_the_time_out_is_a_504_and_not_retried() {
 
     rig.fake
         .push_fault(Endpoint::Schedule, Fault::delay_ms(800));
-    let answer = call(
-        &rig.app.api,
-        "POST",
-        "/api/meet/rooms",
-        None,
-        r#"{"topic":"x"}"#,
-    )
-    .await;
+    let answer = post_room(&rig.app.api, r#"{"topic":"x"}"#).await;
     assert_error(&answer, StatusCode::GATEWAY_TIMEOUT, "upstream_timeout");
     assert_eq!(rig.fake.calls(Endpoint::Schedule), 2);
 
@@ -343,14 +312,7 @@ async fn malformed_answers_are_502s_that_echo_nothing() {
     for body in &schedule_answers {
         rig.fake
             .push_fault(Endpoint::Schedule, Fault::ok_body(body));
-        let answer = call(
-            &rig.app.api,
-            "POST",
-            "/api/meet/rooms",
-            None,
-            r#"{"topic":"x"}"#,
-        )
-        .await;
+        let answer = post_room(&rig.app.api, r#"{"topic":"x"}"#).await;
         assert_error(&answer, StatusCode::BAD_GATEWAY, "upstream_error");
         rig.assert_no_secret(&answer);
     }

@@ -5,35 +5,13 @@
 
 mod common;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use common::immail::*;
 use common::*;
 use immail_fake::{Endpoint, Fault, UPSTREAM_BODY_MARKER};
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn no_key_token_or_upstream_body_reaches_a_log_line() {
-    let logs = Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = capture_logs();
 
     let rig = rig().await;
     let (room, host) = create_room(&rig.app.api).await;
@@ -55,19 +33,12 @@ async fn no_key_token_or_upstream_body_reaches_a_log_line() {
     );
     grant(&rig.app.api, &room, Some(&host), "").await;
     rig.fake.push_fault(Endpoint::Schedule, Fault::status(502));
-    call(
-        &rig.app.api,
-        "POST",
-        "/api/meet/rooms",
-        None,
-        r#"{"topic":"x"}"#,
-    )
-    .await;
+    post_room(&rig.app.api, r#"{"topic":"x"}"#).await;
     rig.fake.revoke_service_tokens();
     rig.fake.push_fault(Endpoint::AuthToken, Fault::status(401));
     grant(&rig.app.api, &room, Some(&host), "").await;
 
-    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let logs = logs.text();
     for expected in [
         "imMail service token obtained",
         "imMail refused the service token (401): refreshing",

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use crate::checks::{self, Field, Kind};
 use crate::endpoint::Endpoint;
@@ -34,11 +34,15 @@ pub(crate) fn router(state: Arc<FakeState>) -> Router {
 async fn auth_token(State(fake): Shared, headers: HeaderMap, body: Bytes) -> Response {
     let fault = begin(&fake, Endpoint::AuthToken, &body).await;
     let fields = [Field::required("email_domain", Kind::Text)];
-    let (key, request) = match checks::api_key(&headers)
-        .and_then(|key| Ok((key, checks::json_body(&headers, &body, &fields)?)))
-    {
-        Ok(checked) => checked,
-        Err(violation) => return refuse(&fake, Endpoint::AuthToken, violation),
+    let Some((key, request)) = checked(
+        &fake,
+        Endpoint::AuthToken,
+        &headers,
+        &body,
+        checks::api_key,
+        &fields,
+    ) else {
+        return error(StatusCode::BAD_REQUEST, "Bad request");
     };
     if let Some(answer) = fault {
         return answer;
@@ -58,11 +62,15 @@ async fn schedule(State(fake): Shared, headers: HeaderMap, body: Bytes) -> Respo
         Field::optional("start_at", Kind::StartAt),
         Field::optional("duration", Kind::PositiveInt),
     ];
-    let (token, request) = match checks::bearer(&headers)
-        .and_then(|token| Ok((token, checks::json_body(&headers, &body, &fields)?)))
-    {
-        Ok(checked) => checked,
-        Err(violation) => return refuse(&fake, Endpoint::Schedule, violation),
+    let Some((token, request)) = checked(
+        &fake,
+        Endpoint::Schedule,
+        &headers,
+        &body,
+        checks::bearer,
+        &fields,
+    ) else {
+        return error(StatusCode::BAD_REQUEST, "Bad request");
     };
     if let Some(answer) = fault {
         return answer;
@@ -92,11 +100,15 @@ async fn token(State(fake): Shared, headers: HeaderMap, body: Bytes) -> Response
         Field::required("room_name", Kind::Text),
         Field::required("moderator", Kind::Bool),
     ];
-    let (token, request) = match checks::bearer(&headers)
-        .and_then(|token| Ok((token, checks::json_body(&headers, &body, &fields)?)))
-    {
-        Ok(checked) => checked,
-        Err(violation) => return refuse(&fake, Endpoint::Token, violation),
+    let Some((token, request)) = checked(
+        &fake,
+        Endpoint::Token,
+        &headers,
+        &body,
+        checks::bearer,
+        &fields,
+    ) else {
+        return error(StatusCode::BAD_REQUEST, "Bad request");
     };
     if let Some(answer) = fault {
         return answer;
@@ -158,9 +170,21 @@ async fn begin(fake: &FakeState, endpoint: Endpoint, body: &[u8]) -> Option<Resp
     }
 }
 
-fn refuse(fake: &FakeState, endpoint: Endpoint, violation: String) -> Response {
-    fake.violation(format!("{endpoint}: {violation}"));
-    error(StatusCode::BAD_REQUEST, "Bad request")
+/// The request's credential (by `credential`) and JSON body (with exactly `fields`); a
+/// request that fails a check is recorded as a violation (the caller answers `400`).
+fn checked(
+    fake: &FakeState,
+    endpoint: Endpoint,
+    headers: &HeaderMap,
+    body: &[u8],
+    credential: fn(&HeaderMap) -> Result<String, String>,
+    fields: &[Field],
+) -> Option<(String, Map<String, Value>)> {
+    let checked =
+        credential(headers).and_then(|c| Ok((c, checks::json_body(headers, body, fields)?)));
+    checked
+        .map_err(|violation| fake.violation(format!("{endpoint}: {violation}")))
+        .ok()
 }
 
 /// An error answer in the style of an API that says too much: it holds
