@@ -1,10 +1,12 @@
 //! The fake's HTTP contract: imMail's three calls, checked strictly, plus
 //! `GET /_fake/stats` for the benchmark.
 
+use std::ops::ControlFlow::{self, Break, Continue};
 use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -32,21 +34,19 @@ pub(crate) fn router(state: Arc<FakeState>) -> Router {
 
 /// `POST /auth/token`: `X-AUTH-TOKEN: <key>`, `{"email_domain"}` -> `{"token"}`.
 async fn auth_token(State(fake): Shared, headers: HeaderMap, body: Bytes) -> Response {
-    let fault = begin(&fake, Endpoint::AuthToken, &body).await;
     let fields = [Field::required("email_domain", Kind::Text)];
-    let Some((key, request)) = checked(
+    let call = receive(
         &fake,
         Endpoint::AuthToken,
         &headers,
         &body,
         checks::api_key,
         &fields,
-    ) else {
-        return error(StatusCode::BAD_REQUEST, "Bad request");
+    );
+    let (key, request) = match call.await {
+        Continue(checked) => checked,
+        Break(answer) => return answer,
     };
-    if let Some(answer) = fault {
-        return answer;
-    }
     if key != fake.options.api_key || request["email_domain"] != fake.options.email_domain {
         return error(StatusCode::UNAUTHORIZED, "Invalid API key or email domain");
     }
@@ -56,28 +56,15 @@ async fn auth_token(State(fake): Shared, headers: HeaderMap, body: Bytes) -> Res
 /// `POST /v2/videoconference/schedule`: bearer, `{"topic", "start_at"?, "duration"?}` ->
 /// the room object.
 async fn schedule(State(fake): Shared, headers: HeaderMap, body: Bytes) -> Response {
-    let fault = begin(&fake, Endpoint::Schedule, &body).await;
     let fields = [
         Field::required("topic", Kind::Text),
         Field::optional("start_at", Kind::StartAt),
         Field::optional("duration", Kind::PositiveInt),
     ];
-    let Some((token, request)) = checked(
-        &fake,
-        Endpoint::Schedule,
-        &headers,
-        &body,
-        checks::bearer,
-        &fields,
-    ) else {
-        return error(StatusCode::BAD_REQUEST, "Bad request");
+    let request = match receive_bearer(&fake, Endpoint::Schedule, &headers, &body, &fields).await {
+        Continue(request) => request,
+        Break(answer) => return answer,
     };
-    if let Some(answer) = fault {
-        return answer;
-    }
-    if !fake.service_token_valid(&token) {
-        return error(StatusCode::UNAUTHORIZED, "Unauthorized");
-    }
     let room = fake.add_room(request["topic"].as_str().unwrap_or_default());
     let mut answer = json!({
         "_id": room.id,
@@ -95,27 +82,14 @@ async fn schedule(State(fake): Shared, headers: HeaderMap, body: Bytes) -> Respo
 
 /// `POST /v2/videoconference/token`: bearer, `{"room_name", "moderator"}` -> `{"token"}`.
 async fn token(State(fake): Shared, headers: HeaderMap, body: Bytes) -> Response {
-    let fault = begin(&fake, Endpoint::Token, &body).await;
     let fields = [
         Field::required("room_name", Kind::Text),
         Field::required("moderator", Kind::Bool),
     ];
-    let Some((token, request)) = checked(
-        &fake,
-        Endpoint::Token,
-        &headers,
-        &body,
-        checks::bearer,
-        &fields,
-    ) else {
-        return error(StatusCode::BAD_REQUEST, "Bad request");
+    let request = match receive_bearer(&fake, Endpoint::Token, &headers, &body, &fields).await {
+        Continue(request) => request,
+        Break(answer) => return answer,
     };
-    if let Some(answer) = fault {
-        return answer;
-    }
-    if !fake.service_token_valid(&token) {
-        return error(StatusCode::UNAUTHORIZED, "Unauthorized");
-    }
     let room = request["room_name"].as_str().unwrap_or_default();
     if !fake.has_room(room) {
         fake.violation(format!("a token was asked for an unknown room {room:?}"));
@@ -140,51 +114,63 @@ async fn unexpected(State(fake): Shared, method: Method, uri: Uri) -> Response {
     error(StatusCode::NOT_FOUND, "Not found")
 }
 
-/// Counts the call, waits the latency and any injected delay, and gives the injected
-/// answer, if any.
-async fn begin(fake: &FakeState, endpoint: Endpoint, body: &[u8]) -> Option<Response> {
-    let fault = fake.arrive(endpoint, body);
-    if !fake.options.latency.is_zero() {
-        tokio::time::sleep(fake.options.latency).await;
-    }
-    match fault? {
-        Fault::Delay(delay) => {
-            tokio::time::sleep(delay).await;
-            None
-        }
-        Fault::Answer {
-            status,
-            body,
-            delay,
-        } => {
-            tokio::time::sleep(delay).await;
-            Some(
-                (
-                    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-                    [(axum::http::header::CONTENT_TYPE, "application/json")],
-                    body,
-                )
-                    .into_response(),
-            )
-        }
-    }
-}
-
-/// The request's credential (by `credential`) and JSON body (with exactly `fields`); a
-/// request that fails a check is recorded as a violation (the caller answers `400`).
-fn checked(
+/// The start of every call: counted, delayed by the latency and any injected delay, then
+/// checked: its credential (by `credential`) and its JSON body (exactly `fields`). A
+/// request that fails a check is recorded as a violation and answered `400`; an injected
+/// answer comes next; else the credential and body go on to the handler.
+async fn receive(
     fake: &FakeState,
     endpoint: Endpoint,
     headers: &HeaderMap,
     body: &[u8],
     credential: fn(&HeaderMap) -> Result<String, String>,
     fields: &[Field],
-) -> Option<(String, Map<String, Value>)> {
+) -> ControlFlow<Response, (String, Map<String, Value>)> {
+    let fault = fake.arrive(endpoint, body);
+    if !fake.options.latency.is_zero() {
+        tokio::time::sleep(fake.options.latency).await;
+    }
+    let answer = match fault {
+        Some(Fault::Delay(delay)) => {
+            tokio::time::sleep(delay).await;
+            None
+        }
+        Some(Fault::Answer {
+            status,
+            body,
+            delay,
+        }) => {
+            tokio::time::sleep(delay).await;
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            Some((status, [(CONTENT_TYPE, "application/json")], body).into_response())
+        }
+        None => None,
+    };
     let checked =
         credential(headers).and_then(|c| Ok((c, checks::json_body(headers, body, fields)?)));
-    checked
-        .map_err(|violation| fake.violation(format!("{endpoint}: {violation}")))
-        .ok()
+    match (checked, answer) {
+        (Err(violation), _) => {
+            fake.violation(format!("{endpoint}: {violation}"));
+            Break(error(StatusCode::BAD_REQUEST, "Bad request"))
+        }
+        (Ok(_), Some(answer)) => Break(answer),
+        (Ok(checked), None) => Continue(checked),
+    }
+}
+
+/// A bearer call: [`receive`], then a valid service token (else `401`).
+async fn receive_bearer(
+    fake: &FakeState,
+    endpoint: Endpoint,
+    headers: &HeaderMap,
+    body: &[u8],
+    fields: &[Field],
+) -> ControlFlow<Response, Map<String, Value>> {
+    let (token, request) = receive(fake, endpoint, headers, body, checks::bearer, fields).await?;
+    if !fake.service_token_valid(&token) {
+        return Break(error(StatusCode::UNAUTHORIZED, "Unauthorized"));
+    }
+    Continue(request)
 }
 
 /// An error answer in the style of an API that says too much: it holds

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::endpoint::Endpoint;
 use crate::fault::Fault;
 use crate::options::{FakeOptions, ServiceTokenStyle};
-use crate::tokens::{now_secs, random_hex, random_text, Minter};
+use crate::tokens::{now_secs, random_hex, Minter};
 
 /// A room the fake scheduled.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,7 +116,7 @@ impl FakeState {
                 );
                 (token, Some(exp))
             }
-            ServiceTokenStyle::Opaque => (format!("svc-{}", random_text(40)), None),
+            ServiceTokenStyle::Opaque => (format!("svc-{}", random_hex(40)), None),
         };
         let mut inner = self.lock();
         inner.issued_service_tokens.push(token.clone());
@@ -147,7 +147,7 @@ impl FakeState {
         let room = loop {
             let room = FakeRoom {
                 id: random_hex(24),
-                name: random_text(16),
+                name: random_hex(16),
                 topic: topic.to_owned(),
             };
             if !inner.rooms.contains_key(&room.name) && !inner.room_ids.contains(&room.id) {

@@ -26,7 +26,7 @@ impl Minter {
         let exp = now + i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX / 2);
         claims["iat"] = json!(now);
         claims["exp"] = json!(exp);
-        claims["jti"] = json!(random_text(16));
+        claims["jti"] = json!(random_hex(16));
         let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.key)
             .expect("HS256 signing of a JSON object works");
         (token, exp)
@@ -41,18 +41,8 @@ pub(crate) fn now_secs() -> i64 {
         .unwrap_or(0)
 }
 
-/// `n` random characters of `a-z0-9`.
-pub(crate) fn random_text(n: usize) -> String {
-    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-    let mut bytes = vec![0_u8; n];
-    getrandom::fill(&mut bytes).expect("the OS random source works");
-    bytes
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect()
-}
-
-/// `n` random lower-case hex digits (an imMail `_id` has 24).
+/// `n` random lower-case hex digits: room ids (an imMail `_id` has 24), room names, token
+/// ids.
 pub(crate) fn random_hex(n: usize) -> String {
     let mut bytes = vec![0_u8; n.div_ceil(2)];
     getrandom::fill(&mut bytes).expect("the OS random source works");
