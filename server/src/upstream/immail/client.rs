@@ -52,6 +52,7 @@ pub struct ApiCall {
     path: String,
     body: Option<Value>,
     idempotent: bool,
+    accept: &'static str,
 }
 
 impl ApiCall {
@@ -62,6 +63,7 @@ impl ApiCall {
             path: path.into(),
             body: Some(body),
             idempotent: false,
+            accept: "application/json",
         }
     }
 
@@ -73,6 +75,7 @@ impl ApiCall {
             path: path.into(),
             body: None,
             idempotent: true,
+            accept: "application/json",
         }
     }
 
@@ -80,6 +83,12 @@ impl ApiCall {
     /// changes it the same way however often it runs).
     pub fn idempotent(mut self) -> Self {
         self.idempotent = true;
+        self
+    }
+
+    /// The `Accept` header (default `application/json`), e.g. `*/*` for a file download.
+    pub fn accept(mut self, media_type: &'static str) -> Self {
+        self.accept = media_type;
         self
     }
 
@@ -233,7 +242,7 @@ impl ImmailClient {
                 call.method.clone(),
                 format!("{}{}", self.api_url, call.path),
             )
-            .header(ACCEPT, "application/json");
+            .header(ACCEPT, call.accept);
         // Both header values are checked to be visible ASCII when read.
         request = match auth {
             Auth::ApiKey(key) => request.header(API_KEY_HEADER, sensitive(key.expose())),

@@ -9,6 +9,13 @@
 //! The pieces: [`settings`] (configuration, [`ApiKey`]), [`service_token`] (the cache),
 //! [`client`] (auth, retries, error mapping: every call goes through
 //! [`ImmailClient::json`] or [`ImmailClient::send`]), [`answer`] (reading answers).
+//!
+//! Adding a call: build an [`ApiCall`] (`ApiCall::get(path)`, or `ApiCall::post(path,
+//! body)` plus `.idempotent()` when repeating it changes nothing; percent-encode path
+//! segments that come from data), send it with `self.client().json(&call)` (or `send` for
+//! a body to stream, with `.accept("*/*")`), and read members with [`answer::text`]. The
+//! service token, the 401 rule, the retry policy, time-outs and the mapping of faults to
+//! `UpstreamError` come with it; an error detail names the call, never a value.
 
 pub mod answer;
 pub mod client;
