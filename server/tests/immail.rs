@@ -113,15 +113,15 @@ async fn grants_map_to_token_with_the_role_the_server_decided() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_concurrent_grants_wait_for_one_token_refresh() {
-    // Service tokens live 2 s, so the cached one is stale after 1 s (half its life).
+    // Service tokens live 4 s, so the cached one is stale after 2 s (half its life).
     let options = FakeOptions {
-        service_tokens: ServiceTokenStyle::Jwt(Duration::from_secs(2)),
+        service_tokens: ServiceTokenStyle::Jwt(Duration::from_secs(4)),
         ..FakeOptions::default()
     };
     let rig = rig_with(options, |_| {}).await;
     let (room, host) = create_room(&rig.app.api).await;
     assert_eq!(rig.fake.calls(Endpoint::AuthToken), 1);
-    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
     // A slow /auth/token: every grant arrives while the refresh is in flight.
     rig.fake
         .push_fault(Endpoint::AuthToken, Fault::delay_ms(300));
@@ -373,16 +373,16 @@ async fn an_unreachable_upstream_is_a_503_until_it_is_back() {
 
 #[tokio::test]
 async fn service_tokens_are_refreshed_near_expiry() {
-    // A JWT service token: used until half its 2 s life (the margin is capped there).
+    // A JWT service token: used until half its 4 s life (the margin is capped there).
     let options = FakeOptions {
-        service_tokens: ServiceTokenStyle::Jwt(Duration::from_secs(2)),
+        service_tokens: ServiceTokenStyle::Jwt(Duration::from_secs(4)),
         ..FakeOptions::default()
     };
     let rig = rig_with(options, |_| {}).await;
     let (room, host) = create_room(&rig.app.api).await;
     grant(&rig.app.api, &room, Some(&host), "").await;
     assert_eq!(rig.fake.calls(Endpoint::AuthToken), 1);
-    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
     let answer = grant(&rig.app.api, &room, Some(&host), "").await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
     assert_eq!(rig.fake.calls(Endpoint::AuthToken), 2);
