@@ -1,6 +1,11 @@
 //! Helpers shared by the server's integration tests.
 #![allow(dead_code)]
 
+pub mod immail;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
@@ -73,15 +78,13 @@ pub fn session_of(answer: &Answer) -> String {
         .to_owned()
 }
 
+/// `POST /api/meet/rooms` with a body and no cookie.
+pub async fn post_room(api: &Router, body: &str) -> Answer {
+    call(api, "POST", "/api/meet/rooms", None, body).await
+}
+
 pub async fn create_room(router: &Router) -> (String, String) {
-    let created = call(
-        router,
-        "POST",
-        "/api/meet/rooms",
-        None,
-        r#"{"topic":"Consulting","duration":60}"#,
-    )
-    .await;
+    let created = post_room(router, r#"{"topic":"Consulting","duration":60}"#).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
     (
         created.body["name"].as_str().unwrap().to_owned(),
@@ -99,6 +102,38 @@ pub async fn grant(api: &Router, room: &str, cookie: Option<&str>, body: &str) -
         body,
     )
     .await
+}
+
+/// A log writer the tests can read back.
+#[derive(Clone, Default)]
+pub struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    /// Everything logged so far.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+/// Captures every log line at TRACE level on this thread until the guard is dropped.
+pub fn capture_logs() -> (Captured, tracing::subscriber::DefaultGuard) {
+    let logs = Captured::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    (logs, tracing::subscriber::set_default(subscriber))
 }
 
 pub fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
