@@ -26,13 +26,13 @@ cargo fmt --all -- --check
 
 step "clippy, native (component crate and server)"
 cargo clippy --all-targets -- -D warnings
-cargo clippy -p immail-meet-server --all-targets -- -D warnings
+cargo clippy -p immail-meet-server -p immail-fake --all-targets -- -D warnings
 
 step "clippy, wasm32 (library, tests, demo, size apps)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features demo --bins -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features hydrate --lib -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-meet-bare-app -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-meet-bare-app -p immail-meet-naive-app -- -D warnings
 
 step "native tests: core, properties, server-side rendering, doc examples"
 cargo test

@@ -24,7 +24,8 @@ const FAKE_FETCH: &str = r#"
     window.__realFetch = window.__realFetch || window.fetch;
     window.__requests = [];
     window.__routes = {};
-    window.fetch = async function (input) {
+    window.fetch = async function (resource, init) {
+        const input = new Request(resource, init);
         const url = new URL(input.url);
         const key = url.pathname + url.search;
         window.__requests.push({

@@ -450,7 +450,8 @@ const FAKE_FETCH: &str = r#"
     window.__realFetch = window.__realFetch || window.fetch;
     window.__requests = [];
     window.__aborted = false;
-    window.fetch = async function (input) {
+    window.fetch = async function (resource, init) {
+        const input = new Request(resource, init);
         const s = window.__scenario;
         window.__requests.push({
             method: input.method, url: input.url, credentials: input.credentials,

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use clap::{Parser, ValueEnum};
 
-use crate::upstream::history_paths::HistoryPaths;
+use crate::upstream::immail::ImmailConfig;
 
 /// Where grants come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -13,7 +13,8 @@ pub enum Mode {
     Auto,
     /// Play the imMail side locally: no account needed.
     Sandbox,
-    /// Talk to the imMail API (needs IMMAIL_API_KEY).
+    /// Talk to the imMail API (needs IMMAIL_API_KEY or IMMAIL_API_KEY_FILE, and
+    /// IMMAIL_EMAIL_DOMAIN).
     Immail,
 }
 
@@ -23,7 +24,15 @@ pub enum Mode {
 /// JWTs are signed with a random per-process key, and a sandbox meeting page is served on
 /// its own origin (`--sandbox-listen`).
 #[derive(Clone, Debug, Parser)]
-#[command(name = "immail-meet-server", version, about, long_about = None)]
+#[command(
+    name = "immail-meet-server",
+    version,
+    about,
+    long_about = None,
+    after_help = "imMail mode reads the API key from the IMMAIL_API_KEY environment variable \
+                  (never a flag: flags show in process lists) or from the file that \
+                  --immail-api-key-file names."
+)]
 pub struct Config {
     /// Address of the API (the demo's trunk proxies /api here).
     #[arg(long, env = "IMMAIL_MEET_LISTEN", default_value = "127.0.0.1:8787")]
@@ -38,7 +47,7 @@ pub struct Config {
     )]
     pub sandbox_listen: SocketAddr,
 
-    /// auto: sandbox unless IMMAIL_API_KEY is set.
+    /// auto: sandbox unless IMMAIL_API_KEY or IMMAIL_API_KEY_FILE is set.
     #[arg(long, env = "IMMAIL_MEET_MODE", value_enum, default_value_t = Mode::Auto)]
     pub mode: Mode,
 
@@ -64,21 +73,16 @@ pub struct Config {
     #[arg(long, env = "IMMAIL_MEET_STATIC_DIR")]
     pub static_dir: Option<std::path::PathBuf>,
 
-    /// Where imMail's history APIs live (imMail mode; not public, so configurable).
+    /// The imMail API settings (imMail mode).
     #[command(flatten)]
-    pub history_paths: HistoryPaths,
-
-    /// Whether an imMail API key is configured (the key itself is read by the imMail
-    /// upstream, never kept here).
-    #[arg(skip = std::env::var_os("IMMAIL_API_KEY").is_some())]
-    pub has_api_key: bool,
+    pub immail: ImmailConfig,
 }
 
 impl Config {
     /// The mode `auto` resolves to.
     pub fn effective_mode(&self) -> Mode {
         match self.mode {
-            Mode::Auto if self.has_api_key => Mode::Immail,
+            Mode::Auto if self.immail.has_api_key() => Mode::Immail,
             Mode::Auto => Mode::Sandbox,
             other => other,
         }
@@ -94,8 +98,7 @@ impl Config {
             secure_cookies: false,
             allowed_origins: Vec::new(),
             static_dir: None,
-            history_paths: HistoryPaths::default(),
-            has_api_key: false,
+            immail: ImmailConfig::default(),
         }
     }
 }

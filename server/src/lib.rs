@@ -32,6 +32,7 @@ use axum::Router;
 
 use crate::config::{Config, Mode};
 use crate::state::AppState;
+use crate::upstream::immail::Immail;
 use crate::upstream::sandbox::Sandbox;
 
 /// Largest request body the API reads.
@@ -94,9 +95,9 @@ pub struct App {
     pub sandbox_upstream: Option<Arc<Sandbox>>,
 }
 
-/// Builds the app for a configuration.
+/// Builds the app for a configuration. In imMail mode the settings are checked first: an
+/// incomplete or invalid configuration is an error that says what to set.
 pub fn app(config: Config) -> Result<App, String> {
-    config.history_paths.check()?;
     match config.effective_mode() {
         Mode::Sandbox | Mode::Auto => {
             let base = format!("http://{}/sandbox/meet/", config.sandbox_listen);
@@ -109,8 +110,19 @@ pub fn app(config: Config) -> Result<App, String> {
                 state,
             })
         }
-        Mode::Immail => Err(
-            "imMail mode is not available yet: run without IMMAIL_API_KEY for the sandbox".into(),
-        ),
+        Mode::Immail => {
+            let settings = config
+                .immail
+                .settings()
+                .map_err(|e| format!("imMail mode: {e}"))?;
+            let immail = Arc::new(Immail::new(&settings)?);
+            let state = AppState::new(config, immail);
+            Ok(App {
+                api: router(state.clone()),
+                sandbox: None,
+                sandbox_upstream: None,
+                state,
+            })
+        }
     }
 }

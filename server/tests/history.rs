@@ -1,67 +1,16 @@
-//! The history routes in-process: sessions (paging), messages, recordings (streaming,
-//! ranges, Content-Disposition), and the rule that only the room's moderator may use
-//! them.
+//! The history routes in-process, in sandbox mode: sessions (paging), messages,
+//! recordings (streaming, ranges, Content-Disposition), and the rule that only the
+//! room's moderator may use them. `immail_history.rs` runs them against a fake imMail.
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use axum::Router;
+use axum::http::{header, StatusCode};
 use common::*;
 use immail_meet::{MessageList, SessionList, SessionStatus};
 use immail_meet_server::upstream::sandbox::history::{
     LARGE_RECORDING_BYTES, SESSIONS_PER_ROOM, SMALL_RECORDING_BYTES,
 };
 use immail_meet_server::upstream::sandbox::recording::{fill, seed_of};
-
-/// A room with its moderator's cookie and its first page of sessions (all of them).
-async fn listed_room(api: &Router, topic: &str) -> (String, String, SessionList) {
-    let body = serde_json::json!({ "topic": topic }).to_string();
-    let created = call(api, "POST", "/api/meet/rooms", None, &body).await;
-    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
-    let (room, cookie) = (
-        created.body["name"].as_str().unwrap().to_owned(),
-        session_of(&created),
-    );
-    let uri = format!("/api/meet/rooms/{room}/sessions?per_page=100");
-    let answer = call(api, "GET", &uri, Some(&cookie), "").await;
-    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    (room, cookie, SessionList::from_json(&answer.text).unwrap())
-}
-
-/// A cookie of another browser (a guest).
-async fn guest_cookie(api: &Router) -> String {
-    session_of(&call(api, "GET", "/api/meet/config", None, "").await)
-}
-
-async fn get(api: &Router, uri: &str, cookie: &str, headers: &[(&str, &str)]) -> RawAnswer {
-    get_with(api, "GET", uri, cookie, headers).await
-}
-
-async fn get_with(
-    api: &Router,
-    method: &str,
-    uri: &str,
-    cookie: &str,
-    headers: &[(&str, &str)],
-) -> RawAnswer {
-    let mut request = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::COOKIE, cookie);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    send(api, request.body(Body::empty()).unwrap()).await
-}
-
-fn header(answer: &RawAnswer, name: header::HeaderName) -> &str {
-    answer
-        .headers
-        .get(&name)
-        .map(|v| v.to_str().unwrap())
-        .unwrap_or_else(|| panic!("no {name} header"))
-}
 
 /// The recording's bytes `start..start + len`, as the sandbox makes them.
 fn expected_bytes(file_id: &str, start: u64, len: usize) -> Vec<u8> {
@@ -90,7 +39,11 @@ async fn the_moderator_lists_the_sessions_a_page_at_a_time() {
         let mut names: Vec<_> = session.occupants.iter().map(|o| &o.name).collect();
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), session.occupants.len(), "no one twice: {names:?}");
+        assert_eq!(
+            names.len(),
+            session.occupants.len(),
+            "no one twice: {names:?}"
+        );
     }
     assert_eq!(
         all.data[1].recording_files[0].size,
@@ -325,19 +278,5 @@ async fn a_hostile_topic_cannot_break_the_download_header() {
         header(&answer, header::CONTENT_DISPOSITION),
         "attachment; filename=\"passwd Zo_; x=1 100_ #12 part 1.msf\"; \
          filename*=UTF-8''passwd%20Zo%C3%AB%3B%20x%3D1%20100%25%20#12%20part%201.msf"
-    );
-}
-
-#[tokio::test]
-async fn history_paths_are_checked_at_start_up() {
-    let mut config = immail_meet_server::config::Config::sandbox(
-        "127.0.0.1:0".parse().unwrap(),
-        "127.0.0.1:0".parse().unwrap(),
-    );
-    config.history_paths.recording = "/v2/recordings/{id}".into();
-    let error = immail_meet_server::app(config).err().unwrap();
-    assert!(
-        error.contains("--immail-recording-path must hold {file_id}"),
-        "{error}"
     );
 }

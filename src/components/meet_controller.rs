@@ -78,7 +78,8 @@ type Dispatch = Arc<dyn Fn(Action) + Send + Sync>;
 #[derive(Clone, Copy)]
 pub struct MeetController {
     pub(crate) state: RwSignal<MeetState>,
-    pub(crate) settings_changed: RwSignal<bool>,
+    /// Installed by the component: whether its props changed since it joined.
+    pub(crate) settings_changed: StoredValue<Option<Signal<bool>>>,
     pub(crate) iframe: NodeRef<Iframe>,
     pub(crate) dispatch: StoredValue<Option<Dispatch>>,
 }
@@ -94,7 +95,7 @@ impl MeetController {
     pub fn new() -> Self {
         Self {
             state: RwSignal::new(MeetState::Idle),
-            settings_changed: RwSignal::new(false),
+            settings_changed: StoredValue::new(None),
             iframe: NodeRef::new(),
             dispatch: StoredValue::new(None),
         }
@@ -113,7 +114,10 @@ impl MeetController {
     /// Whether a prop changed since the current meeting was joined (reactive). Changes
     /// never reload a meeting by themselves; [`MeetController::rejoin`] applies them.
     pub fn settings_changed(&self) -> bool {
-        self.settings_changed.get()
+        self.settings_changed
+            .try_get_value()
+            .flatten()
+            .is_some_and(|changed| changed.get())
     }
 
     /// The iframe while joined (`None` otherwise).
@@ -144,7 +148,7 @@ impl MeetController {
         self.send(Action::Join);
     }
 
-    fn send(&self, action: Action) {
+    pub(crate) fn send(&self, action: Action) {
         if let Some(dispatch) = self.dispatch.try_get_value().flatten() {
             dispatch(action);
         }

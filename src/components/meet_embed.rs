@@ -147,10 +147,10 @@ pub fn MeetEmbed(
         hide_invite_more_header: hide_invite_more_header.get(),
         extras: extra_options.get(),
     };
-    // The running meeting: its iframe `src` (set once per join, so the iframe loads once)
-    // and the options it was joined with. A generation counter drops the answers of
-    // joins superseded while in flight (leave, rejoin, unmount).
-    let frame = RwSignal::new(None::<String>);
+    // The running meeting's iframe `src` (empty: no iframe); set once per join, so the
+    // iframe loads once. A generation counter drops the answers of joins superseded
+    // while in flight (leave, rejoin, unmount).
+    let frame = RwSignal::new(String::new());
     let session = StoredValue::new(Session {
         generation: 0,
         joined_with: None,
@@ -163,7 +163,7 @@ pub fn MeetEmbed(
 
     let join = move || {
         let (this, source, rules) = session.write_value().next_join();
-        frame.set(None);
+        frame.set(String::new());
         meet.state.set(MeetState::Fetching);
         let source = source.or_else(|| {
             endpoint.get_untracked().map(|url| {
@@ -180,11 +180,11 @@ pub fn MeetEmbed(
                 return;
             }
             match outcome {
-                Ok((src, grant)) => {
+                Ok((src, moderator)) => {
                     session.write_value().joined_with = Some(options);
-                    frame.set(Some(src.expose_secret().to_owned()));
+                    frame.set(src.expose_secret().to_owned());
                     meet.state.set(MeetState::Joined {
-                        moderator: grant.moderator,
+                        moderator,
                         loaded: false,
                     });
                 }
@@ -199,7 +199,7 @@ pub fn MeetEmbed(
     };
     let leave = move || {
         session.update_value(|s| s.generation += 1);
-        frame.set(None);
+        frame.set(String::new());
         meet.state.set(MeetState::Left);
         if let Some(on_left) = on_left {
             on_left.run(());
@@ -210,32 +210,36 @@ pub fn MeetEmbed(
         Action::Leave => leave(),
     });
     meet.dispatch.set_value(Some(dispatch.clone()));
+    // A prop changed since the meeting was joined: noted, never applied by itself.
+    meet.settings_changed
+        .set_value(Some(Signal::derive(move || {
+            let current = options();
+            matches!(meet.state.get(), MeetState::Joined { .. })
+                && session
+                    .try_with_value(|s| s.joined_with.as_ref() != Some(&current))
+                    .unwrap_or(false)
+        })));
     on_cleanup(move || {
         session.update_value(|s| s.generation += 1);
         // Detach only if the controller still drives this instance (a controller handed
         // to a replacement `<MeetEmbed>` keeps its new one).
-        meet.dispatch.update_value(|current| {
-            if current.as_ref().is_some_and(|c| Arc::ptr_eq(c, &dispatch)) {
-                *current = None;
-            }
-        });
+        let ours = meet
+            .dispatch
+            .try_with_value(|current| current.as_ref().is_some_and(|c| Arc::ptr_eq(c, &dispatch)));
+        if ours == Some(true) {
+            meet.dispatch.set_value(None);
+            meet.settings_changed.set_value(None);
+        }
     });
 
-    meet.state.set(if auto_join {
-        MeetState::Fetching
-    } else {
-        MeetState::Idle
-    });
-    Effect::new(move |first_run: Option<()>| {
-        if first_run.is_none() && auto_join {
-            meet.rejoin();
-        }
-        // Tracks every option prop: a change while joined is noted, never applied.
-        let current = options();
-        let joined = matches!(meet.state.get(), MeetState::Joined { .. });
-        meet.settings_changed
-            .set(joined && session.with_value(|s| s.joined_with.as_ref() != Some(&current)));
-    });
+    meet.state.set(MeetState::Idle);
+    // Joins on mount, in the browser only: server-side rendering shows the placeholder
+    // and the grant is fetched after hydration.
+    if auto_join && cfg!(target_arch = "wasm32") {
+        join();
+    } else if auto_join {
+        meet.state.set(MeetState::Fetching);
+    }
 
     let on_load = move |_| {
         if let MeetState::Joined {
@@ -253,13 +257,14 @@ pub fn MeetEmbed(
         }
     };
     let iframe = move || {
-        frame.get().map(|src| {
+        let src = frame.get();
+        (!src.is_empty()).then(|| {
             view! {
                 <iframe
                     class="immail-meet__frame"
                     node_ref=meet.iframe
                     src=src
-                    title=move || title.get()
+                    title=title
                     allow="camera; microphone; display-capture"
                     allowfullscreen="true"
                     {custom_attribute("webkitallowfullscreen", "true")}
@@ -272,67 +277,41 @@ pub fn MeetEmbed(
             }
         })
     };
-    // Everything but the iframe: a panel (message, maybe one button) for every state but
-    // a loaded meeting, and the Leave / Rejoin bar while joined.
+
+    let act = move |action: Action| move |_| meet.send(action);
     let overlay = move || {
-        let state = meet.state.get();
         let changed = meet.settings_changed();
-        let (message, button) = match &state {
-            MeetState::Joined { loaded: true, .. } => (None, None),
-            MeetState::Joined { .. } => (Some("Loading the meeting…".to_owned()), None),
-            MeetState::Fetching => (Some("Connecting to the meeting…".to_owned()), None),
-            MeetState::Failed(error) => (Some(error.to_string()), Some("Retry")),
-            MeetState::Left => (Some("You left the meeting.".to_owned()), Some("Rejoin")),
-            MeetState::Idle => (Some(String::new()), Some("Join meeting")),
-        };
-        let alert = matches!(state, MeetState::Failed(_));
-        let panel = message.map(|message| {
-            let class = match (alert, button) {
-                (true, _) => "immail-meet__panel immail-meet__panel--error",
-                (false, None) => "immail-meet__panel immail-meet__panel--busy",
-                (false, Some(_)) => "immail-meet__panel",
-            };
-            view! {
-                <div class=class role=if alert { "alert" } else { "status" }>
-                    <p class="immail-meet__message">{message}</p>
-                    {button.map(|label| {
-                        view! {
-                            <button type="button" class="immail-meet__button" on:click=move |_| meet.join()>
-                                {label}
-                            </button>
-                        }
-                    })}
-                </div>
-            }
-        });
-        let bar = match state {
-            MeetState::Joined { moderator, .. } if controls => Some(view! {
-                <div class="immail-meet__bar">
-                    <span class="immail-meet__role">
-                        {match moderator {
-                            Some(true) => "Moderator",
-                            Some(false) => "Guest",
-                            None => "",
-                        }}
-                    </span>
-                    <span class="immail-meet__notice">{if changed { "Settings changed." } else { "" }}</span>
-                    {changed.then(|| view! {
-                        <button type="button" class="immail-meet__button" on:click=move |_| meet.rejoin()>
-                            "Rejoin with new settings"
+        meet.state.with(|s| {
+            let joined = matches!(s, MeetState::Joined { .. });
+            let button = panel_button(s);
+            let bar = controls.then(|| {
+                view! {
+                    <div class="immail-meet__bar" hidden=!joined>
+                        <span class="immail-meet__role">{role_label(s)}</span>
+                        <span class="immail-meet__notice">{if changed { "Settings changed." } else { "" }}</span>
+                        <button type="button" class="immail-meet__button" hidden=!changed on:click=act(Action::Join)>
+                            {if changed { "Rejoin with new settings" } else { "" }}
                         </button>
-                    })}
-                    <button
-                        type="button"
-                        class="immail-meet__button immail-meet__button--leave"
-                        on:click=move |_| meet.leave()
-                    >
-                        "Leave"
+                        <button type="button" class="immail-meet__button immail-meet__button--leave" on:click=act(Action::Leave)>
+                            "Leave"
+                        </button>
+                    </div>
+                }
+            });
+            view! {
+                <div
+                    class=panel_class(s)
+                    role=if matches!(s, MeetState::Failed(_)) { "alert" } else { "status" }
+                    hidden=matches!(s, MeetState::Joined { loaded: true, .. })
+                >
+                    <p class="immail-meet__message">{panel_message(s)}</p>
+                    <button type="button" class="immail-meet__button" hidden=button.is_empty() on:click=act(Action::Join)>
+                        {button}
                     </button>
                 </div>
-            }),
-            _ => None,
-        };
-        (panel, bar)
+                {bar}
+            }
+        })
     };
 
     let mut root_class = String::from("immail-meet");
@@ -345,13 +324,56 @@ pub fn MeetEmbed(
         stage_style.push_str(part);
     }
     view! {
-        <div
-            class=root_class
-            data-state=move || meet.state.with(MeetState::name)
-        >
+        <div class=root_class data-state=move || meet.state.with(MeetState::name)>
             <div class="immail-meet__stage" style=stage_style>{iframe}</div>
             {overlay}
         </div>
+    }
+}
+
+/// The panel's message in each state.
+fn panel_message(state: &MeetState) -> String {
+    match state {
+        MeetState::Joined { loaded: true, .. } => String::new(),
+        MeetState::Joined { .. } => "Loading the meeting…".into(),
+        MeetState::Fetching => "Connecting to the meeting…".into(),
+        MeetState::Failed(error) => error.to_string(),
+        MeetState::Left => "You left the meeting.".into(),
+        MeetState::Idle => String::new(),
+    }
+}
+
+/// The panel's button label in each state (empty: no button).
+fn panel_button(state: &MeetState) -> &'static str {
+    match state {
+        MeetState::Failed(_) => "Retry",
+        MeetState::Left => "Rejoin",
+        MeetState::Idle => "Join meeting",
+        _ => "",
+    }
+}
+
+fn panel_class(state: &MeetState) -> &'static str {
+    match state {
+        MeetState::Failed(_) => "immail-meet__panel immail-meet__panel--error",
+        MeetState::Fetching | MeetState::Joined { .. } => {
+            "immail-meet__panel immail-meet__panel--busy"
+        }
+        _ => "immail-meet__panel",
+    }
+}
+
+fn role_label(state: &MeetState) -> &'static str {
+    match state {
+        MeetState::Joined {
+            moderator: Some(true),
+            ..
+        } => "Moderator",
+        MeetState::Joined {
+            moderator: Some(false),
+            ..
+        } => "Guest",
+        _ => "",
     }
 }
 
@@ -381,7 +403,7 @@ async fn obtain(
     rules: &GrantRules,
     options: &MeetOptions,
     timeout_ms: u32,
-) -> Result<(MeetingSrc, Grant), MeetError> {
+) -> Result<(MeetingSrc, Option<bool>), MeetError> {
     let source = source.ok_or(MeetError::NoGrantSource)?;
     options.check()?;
     let mut refetched = false;
@@ -393,7 +415,7 @@ async fn obtain(
             Ok(grant) => {
                 return Ok((
                     MeetingSrc::build(&grant.meeting_url, &grant.jwt, options)?,
-                    grant,
+                    grant.moderator,
                 ))
             }
         }

@@ -45,7 +45,14 @@ pub async fn sessions(
         query.page.unwrap_or(defaults.page),
         query.per_page.unwrap_or(defaults.per_page),
     );
-    let list = state.upstream.list_sessions(&record.room, paging).await?;
+    let list = state
+        .upstream
+        .list_sessions(&record.room, paging)
+        .await
+        .map_err(|e| match e {
+            UpstreamError::NotFound => AppError::RoomNotFound,
+            other => other.into(),
+        })?;
     state
         .history
         .write()

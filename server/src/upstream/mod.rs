@@ -1,7 +1,7 @@
 //! The imMail side, behind one trait: [`Upstream`]. The sandbox is one implementation;
 //! the real imMail API is another.
 
-pub mod history_paths;
+pub mod immail;
 pub mod sandbox;
 
 use async_trait::async_trait;

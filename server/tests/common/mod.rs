@@ -1,10 +1,16 @@
 //! Helpers shared by the server's integration tests.
 #![allow(dead_code)]
 
+pub mod immail;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
+use immail_meet::SessionList;
 use immail_meet_server::config::Config;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -90,15 +96,13 @@ pub fn session_of(answer: &Answer) -> String {
         .to_owned()
 }
 
+/// `POST /api/meet/rooms` with a body and no cookie.
+pub async fn post_room(api: &Router, body: &str) -> Answer {
+    call(api, "POST", "/api/meet/rooms", None, body).await
+}
+
 pub async fn create_room(router: &Router) -> (String, String) {
-    let created = call(
-        router,
-        "POST",
-        "/api/meet/rooms",
-        None,
-        r#"{"topic":"Consulting","duration":60}"#,
-    )
-    .await;
+    let created = post_room(router, r#"{"topic":"Consulting","duration":60}"#).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
     (
         created.body["name"].as_str().unwrap().to_owned(),
@@ -118,6 +122,38 @@ pub async fn grant(api: &Router, room: &str, cookie: Option<&str>, body: &str) -
     .await
 }
 
+/// A log writer the tests can read back.
+#[derive(Clone, Default)]
+pub struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    /// Everything logged so far.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+/// Captures every log line at TRACE level on this thread until the guard is dropped.
+pub fn capture_logs() -> (Captured, tracing::subscriber::DefaultGuard) {
+    let logs = Captured::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    (logs, tracing::subscriber::set_default(subscriber))
+}
+
 pub fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
     assert_eq!(answer.status, status, "{}", answer.text);
     assert_eq!(answer.body["error"]["code"], code, "{}", answer.text);
@@ -128,4 +164,58 @@ pub fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
         "{}",
         answer.text
     );
+}
+
+// ---- history ------------------------------------------------------------------------
+
+/// A room with its moderator's cookie and its first page of sessions (all of them).
+pub async fn listed_room(api: &Router, topic: &str) -> (String, String, SessionList) {
+    let body = serde_json::json!({ "topic": topic }).to_string();
+    let created = call(api, "POST", "/api/meet/rooms", None, &body).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let (room, cookie) = (
+        created.body["name"].as_str().unwrap().to_owned(),
+        session_of(&created),
+    );
+    let uri = format!("/api/meet/rooms/{room}/sessions?per_page=100");
+    let answer = call(api, "GET", &uri, Some(&cookie), "").await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    (room, cookie, SessionList::from_json(&answer.text).unwrap())
+}
+
+/// A cookie of another browser (a guest).
+pub async fn guest_cookie(api: &Router) -> String {
+    session_of(&call(api, "GET", "/api/meet/config", None, "").await)
+}
+
+/// `GET uri` with a cookie and extra headers, the answer as bytes.
+pub async fn get(api: &Router, uri: &str, cookie: &str, headers: &[(&str, &str)]) -> RawAnswer {
+    get_with(api, "GET", uri, cookie, headers).await
+}
+
+/// `method uri` with a cookie and extra headers, the answer as bytes.
+pub async fn get_with(
+    api: &Router,
+    method: &str,
+    uri: &str,
+    cookie: &str,
+    headers: &[(&str, &str)],
+) -> RawAnswer {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::COOKIE, cookie);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    send(api, request.body(Body::empty()).unwrap()).await
+}
+
+/// A header of an answer, as text (panics if absent).
+pub fn header(answer: &RawAnswer, name: header::HeaderName) -> &str {
+    answer
+        .headers
+        .get(&name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or_else(|| panic!("no {name} header"))
 }

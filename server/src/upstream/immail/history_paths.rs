@@ -36,7 +36,7 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
 /// # Usage
 /// ```
 /// use immail_meet::Paging;
-/// use immail_meet_server::upstream::history_paths::HistoryPaths;
+/// use immail_meet_server::upstream::immail::history_paths::HistoryPaths;
 /// let paths = HistoryPaths::default();
 /// paths.check().unwrap();
 /// assert_eq!(

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Upstream benchmark (a benchmark, not a test): the reference server in imMail mode
+# against the fake imMail API (server/fake-immail) with a fixed latency per call, driven
+# by wrk with N concurrent connections asking for grants. Two servers run side by side
+# against the same fake, one after the other under load:
+#   cached  this server's flow: one service token, cached until near expiry
+#   naive   a fresh /auth/token call before every API call (the vendor's example;
+#           IMMAIL_NAIVE_SERVICE_TOKENS=true, a switch that exists for this comparison)
+# and it prints requests/s, p50/p99 latency (wrk) and imMail calls per grant for both
+# (the fake's counts: every grant is one /v2/videoconference/token call, so calls per
+# grant = (/auth/token + token calls) / token calls).
+#
+#   scripts/bench-upstream.sh
+#   CONNECTIONS=100 DURATION=20 LATENCY_MS=50 scripts/bench-upstream.sh
+#
+# Installs wrk from Debian if it is missing. Everything listens on 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+connections=${CONNECTIONS:-50}
+duration=${DURATION:-10}
+latency_ms=${LATENCY_MS:-20}
+threads=${THREADS:-2}
+fake_port=${FAKE_PORT:-19797}
+cached_port=${CACHED_PORT:-19787}
+naive_port=${NAIVE_PORT:-19788}
+api_key="bench-key-$RANDOM$RANDOM"
+domain=example.com
+
+if ! command -v wrk >/dev/null; then
+  echo "[bench] installing wrk (Debian)" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  apt_log=$(mktemp)
+  { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } \
+    >"$apt_log" 2>&1 || { cat "$apt_log" >&2; exit 1; }
+  rm -f "$apt_log"
+fi
+command -v curl >/dev/null || { echo "[bench] curl is needed" >&2; exit 1; }
+
+# Release build, without the wasm-size settings of the workspace's release profile
+# (LTO, opt-level z, one codegen unit): a server is built for speed.
+echo "[bench] building immail-meet-server and immail-fake (release)" >&2
+CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  cargo build --release -q -p immail-meet-server -p immail-fake >&2
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() { # wait_for URL
+  for _ in $(seq 100); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "[bench] nothing answers at $1" >&2
+  exit 1
+}
+
+FAKE_IMMAIL_API_KEY=$api_key target/release/immail-fake \
+  --listen "127.0.0.1:$fake_port" --latency-ms "$latency_ms" --email-domain "$domain" \
+  >"$work/fake.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$fake_port/_fake/stats"
+
+start_server() { # start_server PORT NAIVE
+  IMMAIL_MEET_LISTEN="127.0.0.1:$1" IMMAIL_MEET_MODE=immail \
+    IMMAIL_API_URL="http://127.0.0.1:$fake_port" IMMAIL_API_KEY="$api_key" \
+    IMMAIL_EMAIL_DOMAIN=$domain IMMAIL_NAIVE_SERVICE_TOKENS="$2" RUST_LOG=warn \
+    target/release/immail-meet-server >"$work/server-$1.log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$1/api/meet/config"
+}
+start_server "$cached_port" false
+start_server "$naive_port" true
+
+# wrk: POST with the room creator's session cookie; done() prints exact figures.
+cat >"$work/grant.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
+wrk.body = "{}"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(99), e.status,
+    e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+stat() { # stat KEY -> the fake's call count
+  curl -fsS "http://127.0.0.1:$fake_port/_fake/stats" |
+    sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"
+}
+
+run() { # run LABEL PORT -> one table row
+  local base="http://127.0.0.1:$2/api/meet" jar="$work/cookies-$2"
+  local room
+  room=$(curl -fsS -c "$jar" -H 'Content-Type: application/json' \
+    -d '{"topic":"Benchmark"}' "$base/rooms" | sed -n 's/.*"name":"\([^"]*\)".*/\1/p')
+  local cookie
+  cookie=$(awk '$6 == "immail_meet_session" { print $6 "=" $7 }' "$jar")
+  # A short warm-up (connections, service token), then the measured run.
+  BENCH_COOKIE=$cookie wrk -t"$threads" -c"$connections" -d2s -s "$work/grant.lua" \
+    "$base/rooms/$room/grant" >/dev/null
+  local auth0 token0
+  auth0=$(stat auth_token)
+  token0=$(stat token)
+  local out
+  out=$(BENCH_COOKIE=$cookie wrk -t"$threads" -c"$connections" -d"${duration}s" \
+    -s "$work/grant.lua" "$base/rooms/$room/grant")
+  sleep 0.5 # let the grants wrk left in flight finish upstream
+  local auth=$(($(stat auth_token) - auth0)) token=$(($(stat token) - token0))
+  read -r _ requests micros p50 p99 status_errors other_errors \
+    <<<"$(grep '^RESULT' <<<"$out")"
+  awk -v label="$1" -v n="$requests" -v us="$micros" -v p50="$p50" -v p99="$p99" \
+    -v auth="$auth" -v token="$token" -v bad="$((status_errors + other_errors))" 'BEGIN {
+      printf "%-34s %9.0f %8.1f %8.1f %14.3f %12.3f %8d\n", label, n / (us / 1e6),
+        p50 / 1000, p99 / 1000, (auth + token) / token, auth / token, bad }'
+}
+
+echo
+echo "grants: wrk, $connections connections, ${duration} s per flow, $threads threads;" \
+  "fake imMail: $latency_ms ms per call; $(nproc) cores"
+printf '%-34s %9s %8s %8s %14s %12s %8s\n' flow "req/s" "p50 ms" "p99 ms" \
+  "imMail calls" "auth calls" errors
+printf '%-34s %9s %8s %8s %14s %12s %8s\n' "" "" "" "" "per grant" "per grant" ""
+run "cached service token (this server)" "$cached_port"
+run "naive: a token per call (vendor)" "$naive_port"
+violations=$(stat violations)
+echo "requests the fake imMail would refuse: $violations"
+[ "$violations" -eq 0 ]

@@ -1,0 +1,133 @@
+//! imMail-mode configuration: what starts, and the clear message when something is
+//! missing or wrong (never quoting the key).
+
+mod common;
+
+use common::immail::*;
+use immail_fake::{Endpoint, FakeImmail, FakeOptions};
+use immail_meet_server::config::{Config, Mode};
+use immail_meet_server::upstream::immail::ApiKey;
+
+const KEY: &str = "k3y-that-must-stay-secret";
+
+fn config() -> Config {
+    let options = FakeOptions {
+        api_key: KEY.into(),
+        ..FakeOptions::default()
+    };
+    immail_config("https://api.immail.ca", &options)
+}
+
+fn refused(config: Config) -> String {
+    match immail_meet_server::app(config) {
+        Ok(_) => panic!("started with an incomplete configuration"),
+        Err(message) => {
+            assert!(!message.contains(KEY), "the key is quoted: {message}");
+            message
+        }
+    }
+}
+
+#[test]
+fn a_complete_configuration_starts_in_immail_mode() {
+    let app = immail_meet_server::app(config()).unwrap();
+    assert_eq!(app.state.upstream.mode(), "immail");
+    assert_eq!(
+        app.state.upstream.meeting_base(),
+        "https://web.immail.ca/meet/"
+    );
+    let debug = format!("{:?}", app.state.config);
+    assert!(debug.contains("ApiKey(<redacted>)"), "{debug}");
+    assert!(!debug.contains(KEY), "{debug}");
+}
+
+#[test]
+fn auto_mode_is_immail_once_a_key_is_configured() {
+    let mut config = config();
+    config.mode = Mode::Auto;
+    assert_eq!(config.effective_mode(), Mode::Immail);
+    config.immail.api_key = None;
+    assert_eq!(config.effective_mode(), Mode::Sandbox);
+    config.immail.api_key_file = Some("/run/secrets/immail".into());
+    assert_eq!(config.effective_mode(), Mode::Immail);
+}
+
+#[test]
+fn incomplete_or_wrong_configurations_say_what_to_set() {
+    type Change = Box<dyn Fn(&mut Config)>;
+    let cases: Vec<(&str, Change)> = vec![
+        ("IMMAIL_API_KEY", Box::new(|c| c.immail.api_key = None)),
+        (
+            "IMMAIL_EMAIL_DOMAIN",
+            Box::new(|c| c.immail.email_domain = None),
+        ),
+        (
+            "IMMAIL_EMAIL_DOMAIN",
+            Box::new(|c| c.immail.email_domain = Some("not a domain".into())),
+        ),
+        (
+            "keep one",
+            Box::new(|c| c.immail.api_key_file = Some("/run/secrets/immail".into())),
+        ),
+        (
+            "IMMAIL_API_KEY_FILE",
+            Box::new(|c| {
+                c.immail.api_key = None;
+                c.immail.api_key_file = Some("/nonexistent/immail-key".into());
+            }),
+        ),
+        (
+            "empty",
+            Box::new(|c| c.immail.api_key = Some(ApiKey::new("  \n"))),
+        ),
+        (
+            "header",
+            Box::new(|c| c.immail.api_key = Some(ApiKey::new(format!("{KEY} with space")))),
+        ),
+        (
+            "https",
+            Box::new(|c| c.immail.api_url = "http://api.immail.ca".into()),
+        ),
+        (
+            "credentials",
+            Box::new(|c| c.immail.api_url = format!("https://user:{KEY}@api.immail.ca")),
+        ),
+        (
+            "not a URL",
+            Box::new(|c| c.immail.api_url = "api.immail.ca".into()),
+        ),
+        (
+            "IMMAIL_MEETING_BASE",
+            Box::new(|c| c.immail.meeting_base = "http://web.immail.ca/meet/".into()),
+        ),
+        (
+            "IMMAIL_READ_TIMEOUT_MS",
+            Box::new(|c| c.immail.read_timeout_ms = 0),
+        ),
+    ];
+    for (expected, change) in cases {
+        let mut config = config();
+        change(&mut config);
+        let message = refused(config);
+        assert!(
+            message.starts_with("imMail mode: ") && message.contains(expected),
+            "{expected}: {message}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_key_can_come_from_a_file() {
+    let fake = FakeImmail::start(FakeOptions::default()).await.unwrap();
+    let path = std::env::temp_dir().join(format!("immail-key-{}", std::process::id()));
+    std::fs::write(&path, format!("{}\n", fake.options().api_key)).unwrap();
+    let mut config = immail_config(&fake.url(), fake.options());
+    config.immail.api_key = None;
+    config.immail.api_key_file = Some(path.clone());
+    let app = immail_meet_server::app(config);
+    std::fs::remove_file(&path).unwrap();
+    let app = app.unwrap();
+    let (_, _) = common::create_room(&app.api).await;
+    assert_eq!(fake.calls(Endpoint::AuthToken), 1);
+    fake.assert_no_violations();
+}
