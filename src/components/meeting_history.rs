@@ -9,8 +9,8 @@ use crate::browser::dom::{attr, child, text_child};
 use crate::logic::{human_duration, human_size, sessions_path, Paging, Session, SessionList};
 
 use super::history_load::{
-    action_button, draw_time, load_into, loading_notice, on_action, root_class, Texts,
-    DEFAULT_API_BASE, DEFAULT_HISTORY_TIMEOUT_MS,
+    action_button, draw_time, history_root, load_into, root_class, Texts, DEFAULT_API_BASE,
+    DEFAULT_HISTORY_TIMEOUT_MS,
 };
 use super::session_messages::SessionMessages;
 
@@ -134,16 +134,14 @@ pub fn MeetingHistory(
             open_chat.set_value(Some((button, handle)));
         }
     };
-    view! {
-        <section
-            class=root_class("immail-meet-history", &class)
-            data-state="loading"
-            node_ref=root
-            on:click=on_action(retry, std::rc::Rc::new(act))
-        >
-            {loading_notice(TEXTS.loading)}
-        </section>
-    }
+    history_root(
+        root_class("immail-meet-history", &class),
+        "Meeting sessions",
+        root,
+        retry,
+        std::rc::Rc::new(act),
+        TEXTS.loading,
+    )
 }
 
 static TEXTS: Texts = Texts {

@@ -8,7 +8,7 @@ use crate::browser::dom::{child, text_child};
 use crate::logic::{messages_path, MessageList};
 
 use super::history_load::{
-    draw_time, load_into, loading_notice, on_action, root_class, Texts, DEFAULT_API_BASE,
+    draw_time, history_root, load_into, root_class, Texts, DEFAULT_API_BASE,
     DEFAULT_HISTORY_TIMEOUT_MS,
 };
 
@@ -63,17 +63,14 @@ pub fn SessionMessages(
         timeout_ms,
         retry,
     );
-    view! {
-        <section
-            class=root_class("immail-meet-messages", &class)
-            aria-label="Chat messages"
-            data-state="loading"
-            node_ref=root
-            on:click=on_action(retry, std::rc::Rc::new(|_, _| {}))
-        >
-            {loading_notice(TEXTS.loading)}
-        </section>
-    }
+    history_root(
+        root_class("immail-meet-messages", &class),
+        "Chat messages",
+        root,
+        retry,
+        std::rc::Rc::new(|_: &str, _| {}),
+        TEXTS.loading,
+    )
 }
 
 static TEXTS: Texts = Texts {
