@@ -325,9 +325,13 @@ async fn history_uses_the_api_base_encodes_the_room_and_follows_room_changes() {
     })
     .await;
     assert_eq!(
-        requested_urls().last().map(String::as_str),
-        Some("/backend/meet/rooms/other/sessions?page=1&per_page=1"),
-        "another room starts at its first page"
+        requested_urls(),
+        [
+            "/backend/meet/rooms/a%20b/sessions?page=1&per_page=1",
+            "/backend/meet/rooms/a%20b/sessions?page=2&per_page=1",
+            "/backend/meet/rooms/other/sessions?page=1&per_page=1",
+        ],
+        "another room starts at its first page, loaded once"
     );
 }
 
