@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 import { launch } from "./browser.mjs";
 import { start } from "./harness.mjs";
 
@@ -132,5 +133,82 @@ test("Leave removes the iframe", async () => {
   await page.locator(".immail-meet[data-state=left]").waitFor();
   assert.equal(await page.locator("iframe").count(), 0);
   assert.match(await page.locator(".immail-meet").innerText(), /You left the meeting/);
+  await context.close();
+});
+
+/** FNV-1a (32 bits) of a file id: the sandbox recording's seed. */
+function seedOf(id) {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(id, "utf8")) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash;
+}
+
+function lowbias32(x) {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** The bytes of a sandbox recording, computed here independently of the server. */
+function sandboxRecording(id, length) {
+  const seed = seedOf(id);
+  const bytes = Buffer.alloc(length);
+  for (let word = 0; word * 4 < length; word++) {
+    const mixed = (seed ^ Math.imul(word, 0x9e3779b1) ^ Math.imul(Math.floor(word / 2 ** 32), 0x85ebca77)) >>> 0;
+    const value = lowbias32(mixed);
+    for (let i = 0; i < 4 && word * 4 + i < length; i++) bytes[word * 4 + i] = (value >>> (8 * i)) & 0xff;
+  }
+  return bytes;
+}
+
+test("the host's history: sessions, a recording downloaded whole, a session's chat; a guest is refused", async () => {
+  const { context, page } = await hostAMeeting();
+  const room = new URL(await page.getByTestId("share-link").inputValue()).searchParams.get("room");
+  await page.getByRole("button", { name: "Meeting history" }).click();
+  await page.locator(".immail-meet-history[data-state=ready]").waitFor();
+  assert.equal(await page.locator("iframe.immail-meet__frame").isHidden(), true, "the meeting is hidden, not left");
+  assert.equal(await page.locator(".immail-meet-history__session").count(), 5);
+  assert.equal(await page.locator(".immail-meet-history__page").innerText(), "Page 1 of 3");
+  assert.equal(await page.locator(".immail-meet-history__badge").first().innerText(), "In progress");
+  assert.match(await page.locator(".immail-meet-history__occupants").first().innerText(), /^With \S/);
+  assert.deepEqual(await axe(page), [], "no serious accessibility violations in the history");
+
+  // The newest session's recording, through the demo's link, to disk.
+  const link = page.locator(".immail-meet-history__download").first();
+  const fileId = decodeURIComponent((await link.getAttribute("href")).split("/").pop());
+  assert.equal(await page.locator(".immail-meet-history__size").first().innerText(), "1.2 MB");
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  assert.equal(download.suggestedFilename(), "Consultation #12 part 1.msf");
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.length, 1234567, "the whole file");
+  assert.ok(bytes.equals(sandboxRecording(fileId, bytes.length)), "every byte as the sandbox made it");
+
+  // Its chat, with a message that looks like HTML shown as text.
+  await page.getByRole("button", { name: "Show chat" }).first().click();
+  const chat = page.locator(".immail-meet-messages[data-state=ready]");
+  await chat.waitFor();
+  const lines = await chat.locator(".immail-meet-messages__text").allInnerTexts();
+  assert.ok(lines.includes("<b>This is not bold</b> & neither is <i>this</i>"), lines.join(" | "));
+  assert.equal(await chat.locator("b, i").count(), 0, "no markup was made");
+
+  // Paging.
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.locator(".immail-meet-history__page", { hasText: "Page 2 of 3" }).waitFor();
+
+  // Back to the meeting: still joined.
+  await page.getByRole("button", { name: "Back to the meeting" }).click();
+  assert.equal(await page.locator(".immail-meet[data-state=joined]").count(), 1);
+
+  // Someone else (a guest, with their own session cookie) gets 403 for all three.
+  const guestContext = await browser.newContext();
+  for (const path of [`rooms/${room}/sessions`, `recordings/${encodeURIComponent(fileId)}`]) {
+    const answer = await guestContext.request.get(`${app.url}api/meet/${path}`);
+    assert.equal(answer.status(), 403, path);
+    assert.equal((await answer.json()).error.code, "forbidden");
+  }
+  await guestContext.close();
   await context.close();
 });

@@ -1,4 +1,5 @@
-// Takes the README's screenshot of the demo: a host who created a meeting and joined.
+// Takes the README's screenshots of the demo: a host who created a meeting and joined
+// (OUT), then the room's history with a session's chat open (history.png beside OUT).
 //   node e2e/screenshot.mjs [URL] [OUT]
 // Without a URL it serves the built demo (dist/, from `trunk build --release`) with the
 // server itself, like the end-to-end tests. OUT defaults to docs/demo.png.
@@ -18,6 +19,14 @@ try {
   await page.waitForTimeout(500);
   await page.screenshot({ path: out });
   console.log(`screenshot: ${out}`);
+
+  await page.getByRole("button", { name: "Meeting history" }).click();
+  await page.locator(".immail-meet-history[data-state=ready]").waitFor();
+  await page.getByRole("button", { name: "Show chat" }).first().click();
+  await page.locator(".immail-meet-messages[data-state=ready]").waitFor();
+  const history = new URL("history.png", `file://${out}`).pathname;
+  await page.screenshot({ path: history });
+  console.log(`screenshot: ${history}`);
 } finally {
   await browser.close();
   await app?.stop();

@@ -26,7 +26,7 @@ cargo fmt --all -- --check
 
 step "clippy, native (component crate and server)"
 cargo clippy --all-targets -- -D warnings
-cargo clippy -p immail-meet-server --all-targets -- -D warnings
+cargo clippy -p immail-meet-server -p immail-fake --all-targets -- -D warnings
 
 step "clippy, wasm32 (library, tests, demo, size apps)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
@@ -37,7 +37,7 @@ cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-m
 step "native tests: core, properties, server-side rendering, doc examples"
 cargo test
 
-step "server tests: endpoints, errors, roles, cookies, sandbox page, no secrets in logs"
+step "server tests: endpoints, errors, roles, cookies, sandbox page, history and recordings (200 MiB streamed), imMail mode, no secrets in logs"
 cargo test -p immail-meet-server
 
 step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"

@@ -34,7 +34,7 @@ pub mod demo;
 pub mod logic;
 
 pub use browser::{GrantBody, GrantSource};
-pub use components::{MeetController, MeetEmbed, MeetState};
+pub use components::{MeetController, MeetEmbed, MeetState, MeetingHistory, SessionMessages};
 pub use logic::*;
 
 /// The README's Rust examples, compiled and run as doc tests.

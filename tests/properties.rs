@@ -1,8 +1,9 @@
-//! Property tests (native): names never inject parameters, and every URL the
-//! allow-list accepts means the same thing to a real URL parser (the `url` crate).
+//! Property tests (native): names never inject parameters, every URL the allow-list
+//! accepts means the same thing to a real URL parser (the `url` crate), and history
+//! timestamps agree with `humantime` and read back what they write.
 #![cfg(not(target_arch = "wasm32"))]
 
-use immail_meet::{AllowedHosts, Jwt, MeetOptions, MeetingSrc};
+use immail_meet::{AllowedHosts, Jwt, MeetOptions, MeetingSrc, Timestamp};
 use proptest::prelude::*;
 
 const KEYS: [&str; 7] = [
@@ -137,4 +138,24 @@ fn accepted_urls_mean_the_same_to_a_real_parser() {
             "https://web.immail.ca/meet/abc-_9"
         ]
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// Any millisecond from 1970 to late 9999 is written as humantime writes it, and reads
+    /// back to itself, also in another time zone offset.
+    #[test]
+    fn timestamps_round_trip_and_agree_with_humantime(ms in 0_i64..253_402_000_000_000, offset in -23_i64 * 60..=23 * 60) {
+        let t = Timestamp::from_unix_millis(ms);
+        let time = std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms as u64);
+        let text = t.to_string();
+        prop_assert_eq!(&text, &humantime::format_rfc3339_millis(time).to_string());
+        prop_assert_eq!(Timestamp::parse(&text), Some(t));
+        // The same instant written with a local offset.
+        let local = Timestamp::from_unix_millis(ms + offset * 60_000).to_string();
+        let sign = if offset < 0 { '-' } else { '+' };
+        let shifted = format!("{}{sign}{:02}:{:02}", &local[..23], offset.abs() / 60, offset.abs() % 60);
+        prop_assert_eq!(Timestamp::parse(&shifted), Some(t), "{}", shifted);
+    }
 }

@@ -1,8 +1,8 @@
-//! Server-side rendering (native, `ssr`): the component renders its placeholder
+//! Server-side rendering (native, `ssr`): the components render their placeholders
 //! without touching any browser API.
 #![cfg(not(target_arch = "wasm32"))]
 
-use immail_meet::MeetEmbed;
+use immail_meet::{MeetEmbed, MeetingHistory, SessionMessages};
 use leptos::prelude::*;
 
 fn render(view: impl FnOnce() -> AnyView) -> String {
@@ -31,4 +31,19 @@ fn renders_a_join_button_without_auto_join() {
         html.contains("height:300px") || html.contains("height: 300px"),
         "{html}"
     );
+}
+
+#[test]
+fn history_components_render_their_loading_notice_on_the_server() {
+    let html = render(|| view! { <MeetingHistory room="abc" class="mine" /> }.into_any());
+    assert!(
+        html.contains(r#"class="immail-meet-history mine""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"data-state="loading""#), "{html}");
+    assert!(html.contains("Loading sessions…"), "{html}");
+    let html = render(|| view! { <SessionMessages session="s1" /> }.into_any());
+    assert!(html.contains(r#"class="immail-meet-messages""#), "{html}");
+    assert!(html.contains(r#"data-state="loading""#), "{html}");
+    assert!(html.contains("Loading messages…"), "{html}");
 }

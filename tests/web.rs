@@ -8,14 +8,14 @@ mod common;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
+use common::browser::{mount, sleep, wait_until, Mounted};
 use common::{expired_token, fresh_token, HOSTILE_NAMES, REFUSED_URLS};
 use immail_meet::*;
-use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlIFrameElement};
+use web_sys::HtmlIFrameElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -83,79 +83,28 @@ fn local_hosts() -> AllowedHosts {
     AllowedHosts::default().with(&local_base()).unwrap()
 }
 
-struct Mounted<S: Mountable> {
-    root: HtmlElement,
-    _handle: leptos::mount::UnmountHandle<S>,
+/// What the `<MeetEmbed>` tests read from a mounted page.
+trait EmbedPage {
+    fn iframe(&self) -> Option<HtmlIFrameElement>;
+    fn state(&self) -> String;
+    async fn wait_for_state(&self, state: &str);
 }
 
-impl<S: Mountable> Mounted<S> {
+impl<S: Mountable> EmbedPage for Mounted<S> {
     fn iframe(&self) -> Option<HtmlIFrameElement> {
-        self.root
-            .query_selector("iframe")
-            .unwrap()
-            .map(|e| e.unchecked_into())
+        self.find("iframe").map(|e| e.unchecked_into())
     }
 
     fn state(&self) -> String {
-        self.root
-            .query_selector(".immail-meet")
-            .unwrap()
+        self.find(".immail-meet")
             .unwrap()
             .get_attribute("data-state")
             .unwrap_or_default()
     }
 
-    fn text(&self) -> String {
-        self.root.text_content().unwrap_or_default()
-    }
-
-    fn click(&self, label: &str) {
-        let buttons = self.root.query_selector_all("button").unwrap();
-        for i in 0..buttons.length() {
-            let button: HtmlElement = buttons.get(i).unwrap().unchecked_into();
-            if button.text_content().unwrap_or_default().trim() == label {
-                button.click();
-                return;
-            }
-        }
-        panic!("no button {label:?} in {:?}", self.text());
-    }
-
     async fn wait_for_state(&self, state: &str) {
         wait_until(&format!("state {state}"), || self.state() == state).await;
     }
-}
-
-fn mount<N: IntoView + 'static>(f: impl FnOnce() -> N + 'static) -> Mounted<N::State> {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = mount_to(root.clone(), f);
-    Mounted {
-        root,
-        _handle: handle,
-    }
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-async fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
-    for _ in 0..500 {
-        leptos::task::tick().await;
-        if ready() {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 fn param(src: &str, key: &str) -> Vec<String> {

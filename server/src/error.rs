@@ -1,6 +1,6 @@
 //! [`AppError`]: every error the API answers, as `{"error": {"code", "message"}}`.
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
@@ -19,6 +19,14 @@ pub enum AppError {
     TooLarge,
     /// The request body is not what the endpoint takes.
     BadRequest(String),
+    /// The caller is not the room's moderator.
+    Forbidden,
+    /// No session by that id among those listed.
+    SessionNotFound,
+    /// No recording by that id among those listed.
+    RecordingNotFound,
+    /// The asked byte range lies outside the recording, which has this many bytes.
+    RangeNotSatisfiable(u64),
     /// The upstream (imMail or the sandbox) failed.
     Upstream(crate::upstream::UpstreamError),
 }
@@ -48,6 +56,31 @@ impl AppError {
                 "No such meeting room.".into(),
             ),
             Self::BadRequest(message) => (StatusCode::BAD_REQUEST, "bad_request", message.clone()),
+            Self::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Only the room's moderator can see its sessions, messages and recordings.".into(),
+            ),
+            Self::SessionNotFound => (
+                StatusCode::NOT_FOUND,
+                "session_not_found",
+                "No such session: list the room's sessions first.".into(),
+            ),
+            Self::RecordingNotFound => (
+                StatusCode::NOT_FOUND,
+                "recording_not_found",
+                "No such recording: list the room's sessions first.".into(),
+            ),
+            Self::RangeNotSatisfiable(_) | Self::Upstream(U::RangeNotSatisfiable(_)) => (
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                "range_not_satisfiable",
+                "The requested range is not part of the file.".into(),
+            ),
+            Self::Upstream(U::NotFound) => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "The meeting service does not know it.".into(),
+            ),
             Self::Upstream(U::Unavailable) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "upstream_unavailable",
@@ -75,11 +108,19 @@ impl IntoResponse for AppError {
             // UpstreamError) and never sent to the browser.
             tracing::warn!(code, detail = ?self, "request failed");
         }
-        (
+        let mut response = (
             status,
             Json(json!({ "error": { "code": code, "message": message } })),
         )
-            .into_response()
+            .into_response();
+        if let Self::RangeNotSatisfiable(length)
+        | Self::Upstream(crate::upstream::UpstreamError::RangeNotSatisfiable(length)) = self
+        {
+            if let Ok(value) = HeaderValue::from_str(&format!("bytes */{length}")) {
+                response.headers_mut().insert(header::CONTENT_RANGE, value);
+            }
+        }
+        response
     }
 }
 

@@ -9,10 +9,16 @@
 //! | `GET /api/meet/config` | mode and meeting base, for the app's allowed hosts |
 //! | `POST /api/meet/rooms` | schedule a room; the caller becomes its moderator |
 //! | `POST /api/meet/rooms/{room}/grant` | a grant for the caller (role decided here) |
+//! | `GET /api/meet/rooms/{room}/sessions` | the room's sessions, a page (moderator only) |
+//! | `GET /api/meet/sessions/{session}/messages` | a session's chat (moderator only) |
+//! | `GET /api/meet/recordings/{file}` | a recording, streamed, with ranges (moderator only) |
 //! | `GET /sandbox/meet/{room}` | sandbox mode only, on its own origin: the sandbox meeting page |
 
 pub mod config;
+pub mod content_disposition;
 pub mod error;
+pub mod history_index;
+pub mod range;
 pub mod routes;
 pub mod session;
 pub mod state;
@@ -39,6 +45,12 @@ pub fn router(state: AppState) -> Router {
         .route("/config", get(routes::config::show))
         .route("/rooms", post(routes::rooms::create))
         .route("/rooms/{room}/grant", post(routes::rooms::grant))
+        .route("/rooms/{room}/sessions", get(routes::history::sessions))
+        .route(
+            "/sessions/{session}/messages",
+            get(routes::history::messages),
+        )
+        .route("/recordings/{file}", get(routes::recordings::download))
         .fallback(|| async { error::AppError::NotFound })
         .method_not_allowed_fallback(|| async { error::AppError::MethodNotAllowed })
         .layer(axum::middleware::from_fn_with_state(

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use crate::config::Config;
+use crate::error::AppError;
+use crate::history_index::HistoryIndex;
 use crate::session::SessionId;
 use crate::upstream::{Upstream, UpstreamRoom};
 
@@ -29,6 +31,8 @@ pub struct AppState {
     pub upstream: Arc<dyn Upstream>,
     /// Rooms by name.
     pub rooms: Arc<RwLock<HashMap<String, RoomRecord>>>,
+    /// The room of every session and recording listed so far.
+    pub history: Arc<RwLock<HistoryIndex>>,
 }
 
 impl AppState {
@@ -38,7 +42,24 @@ impl AppState {
             config: Arc::new(config),
             upstream,
             rooms: Arc::default(),
+            history: Arc::default(),
         }
+    }
+
+    /// The room `name`, if `caller` is its moderator (the session that created it):
+    /// `404` for an unknown room, `403` for anyone else. The rule of every history route.
+    pub fn moderated_room(&self, name: &str, caller: &SessionId) -> Result<RoomRecord, AppError> {
+        let record = self
+            .rooms
+            .read()
+            .expect("rooms lock")
+            .get(name)
+            .cloned()
+            .ok_or(AppError::RoomNotFound)?;
+        if record.creator != *caller {
+            return Err(AppError::Forbidden);
+        }
+        Ok(record)
     }
 
     /// The meeting URL of a room.

@@ -6,8 +6,6 @@ use std::sync::Arc;
 
 use futures::future::LocalBoxFuture;
 use futures::FutureExt as _;
-use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::logic::{GrantFetchError, GrantResponse, MeetError};
 
@@ -139,61 +137,9 @@ async fn fetch_grant(
     body: Option<&GrantBody>,
     timeout_ms: u32,
 ) -> Result<GrantResponse, MeetError> {
-    let exchange = post_grant(
-        url,
-        body.map(GrantBody::as_str),
-        timeout_ms,
-        MAX_GRANT_BYTES,
-    );
-    let (status, text) = match JsFuture::from(exchange).await {
-        Ok(answer) => {
-            let answer = js_sys::Array::from(&answer);
-            let status = answer.get(0).as_f64().unwrap_or_default() as u16;
-            (status, answer.get(1).as_string().unwrap_or_default())
-        }
-        Err(why) => {
-            return Err(match why.as_f64() {
-                Some(1.0) => GrantFetchError::Timeout(timeout_ms),
-                Some(2.0) => GrantFetchError::TooLarge(MAX_GRANT_BYTES),
-                _ => GrantFetchError::Network,
-            }
-            .into())
-        }
-    };
-    if text.len() > MAX_GRANT_BYTES as usize {
-        return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES).into());
-    }
-    if !(200..300).contains(&status) {
-        return Err(GrantFetchError::from_status(status, &text).into());
-    }
+    let body = body.map(GrantBody::as_str);
+    let text = super::fetch::fetch_text("POST", url, body, timeout_ms, MAX_GRANT_BYTES).await?;
     Ok(GrantResponse::from_json(&text)?)
-}
-
-// The HTTP exchange, written in a few lines of JavaScript on `window.fetch`: web-sys
-// bindings for `Request`, `Headers` and `AbortController` plus a Rust timer cost the
-// bundle several times more. It resolves to `[status, text]` or rejects with why:
-// 0 no answer (network, CORS), 1 time-out (the request is aborted), 2 a declared
-// `Content-Length` over the limit (aborted before reading).
-#[wasm_bindgen(inline_js = r#"
-export function postGrant(url, body, ms, max) {
-  const abort = new AbortController();
-  let why = 0;
-  const timer = setTimeout(() => { why = 1; abort.abort(); }, ms);
-  const headers = { Accept: "application/json" };
-  if (body != null) headers["Content-Type"] = "application/json";
-  return fetch(url, {
-    method: "POST", credentials: "same-origin", cache: "no-store",
-    headers, body, signal: abort.signal,
-  }).then(async (response) => {
-    if (+response.headers.get("content-length") > max) { why = 2; throw why; }
-    return [response.status, await response.text()];
-  }).catch(() => { abort.abort(); throw why; })
-    .finally(() => clearTimeout(timer));
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = postGrant)]
-    fn post_grant(url: &str, body: Option<&str>, ms: u32, max: u32) -> js_sys::Promise;
 }
 
 impl From<GrantBody> for leptos::prelude::MaybeProp<String> {

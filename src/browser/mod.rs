@@ -3,7 +3,10 @@
 //! Everything here compiles natively too (for server-side rendering) but only runs in
 //! a browser.
 
+pub(crate) mod dom;
+pub(crate) mod fetch;
 pub mod grant_source;
+pub(crate) mod local_time;
 pub(crate) mod timer;
 
 pub use grant_source::{GrantBody, GrantSource, DEFAULT_GRANT_TIMEOUT_MS, MAX_GRANT_BYTES};

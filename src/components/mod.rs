@@ -1,7 +1,13 @@
 //! The Leptos components and the handle that drives them.
 
+pub(crate) mod history_load;
 pub mod meet_controller;
 pub mod meet_embed;
+pub mod meeting_history;
+pub mod session_messages;
 
+pub use history_load::{DEFAULT_API_BASE, DEFAULT_HISTORY_TIMEOUT_MS, MAX_HISTORY_BYTES};
 pub use meet_controller::{MeetController, MeetState};
 pub use meet_embed::MeetEmbed;
+pub use meeting_history::{MeetingHistory, DEFAULT_SESSIONS_PER_PAGE};
+pub use session_messages::SessionMessages;

@@ -2,6 +2,7 @@
 //! options and join, leave or rejoin. It talks to the reference server (`server/`).
 
 mod api;
+mod history;
 mod settings;
 
 use leptos::prelude::*;
@@ -22,6 +23,9 @@ pub fn App() -> impl IntoView {
     let creating = RwSignal::new(false);
     let create_error = RwSignal::new(None::<String>);
     let topic = RwSignal::new("Consultation".to_owned());
+    // The host's stage shows the meeting or the room's history; the meeting stays
+    // mounted (hidden) while the history is shown, so the call goes on.
+    let show_history = RwSignal::new(false);
 
     let create = move |_| {
         creating.set(true);
@@ -76,6 +80,13 @@ pub fn App() -> impl IntoView {
                                     <input type="text" readonly value=link.clone() data-testid="share-link" />
                                 </label>
                                 <a class="demo-secondary" href=link target="_blank" rel="noopener">"Open as a guest in a new tab"</a>
+                                {hosting.get_untracked().then(|| view! {
+                                    <button class="demo-secondary demo-history-toggle"
+                                        aria-pressed=move || show_history.get().to_string()
+                                        on:click=move |_| show_history.update(|shown| *shown = !*shown)>
+                                        {move || if show_history.get() { "Back to the meeting" } else { "Meeting history" }}
+                                    </button>
+                                })}
                             }.into_any()
                         }
                     }}
@@ -84,6 +95,7 @@ pub fn App() -> impl IntoView {
                 <settings::SettingsPanel settings=settings />
             </aside>
             <section class="demo-stage" aria-label="Meeting">
+                <div class="demo-meeting" hidden=move || show_history.get()>
                 {move || {
                     let Some(name) = room.get() else {
                         return view! {
@@ -105,6 +117,11 @@ pub fn App() -> impl IntoView {
                     let base = base.unwrap_or_default();
                     view! { <Meeting room=name settings=settings hosts=hosts base=base /> }.into_any()
                 }}
+                </div>
+                {move || show_history.get().then(|| room.get()).flatten().map(|name| {
+                    let sandbox = config.with(|c| matches!(c, Some(Ok(c)) if c.mode == "sandbox"));
+                    view! { <history::HistoryView room=name sandbox=sandbox /> }
+                })}
             </section>
         </main>
     }

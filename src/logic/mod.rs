@@ -10,9 +10,11 @@
 //! | [`query`] | the iframe `src`: meeting URL + percent-encoded query |
 //! | [`grant`] | the grant contract: the backend's answer and its validation |
 //! | [`error`] | [`MeetError`], the one error a `<MeetEmbed>` can show |
+//! | [`history`] | a room's sessions and recordings, a session's messages |
 
 pub mod error;
 pub mod grant;
+pub mod history;
 pub(crate) mod json;
 pub mod jwt;
 pub mod meeting_url;
@@ -21,6 +23,10 @@ pub mod query;
 
 pub use error::{GrantFetchError, MeetError};
 pub use grant::{Grant, GrantError, GrantResponse, GrantRules};
+pub use history::{
+    human_duration, human_size, messages_path, sessions_path, HistoryError, Message, MessageList,
+    Occupant, Paging, RecordingFile, Session, SessionList, SessionStatus, Timestamp, VideoRoom,
+};
 pub use jwt::{Jwt, JwtClaims, JwtError};
 pub use meeting_url::{AllowedHosts, MeetingHost, MeetingUrl, MeetingUrlError, RoomName};
 pub use options::{MeetOptions, OptionsError};

@@ -3,6 +3,9 @@
 
 use base64::Engine as _;
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+
 /// Meeting URLs a grant may carry that must never reach an iframe, with the reason.
 pub const REFUSED_URLS: &[(&str, &str)] = &[
     ("javascript:alert(1)", "javascript scheme"),

@@ -1,7 +1,7 @@
 //! Request checks: what the real imMail API expects of a request. A request that fails one
 //! is a *violation*: recorded, and answered `400`.
 
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use axum::http::HeaderMap;
 use serde_json::{Map, Value};
 
@@ -138,5 +138,39 @@ fn single_header(headers: &HeaderMap, name: &str) -> Result<String, String> {
             .map_err(|_| format!("header {name} is not visible ASCII")),
         [] => Err(format!("header {name} is missing")),
         _ => Err(format!("header {name} is sent {} times", values.len())),
+    }
+}
+
+/// A `GET` call: a bearer service token ([`bearer`]), no body or `Content-Type`, and
+/// exactly one `Accept: <accept>`.
+pub(crate) fn get(headers: &HeaderMap, body: &[u8], accept: &str) -> Result<String, String> {
+    let token = bearer(headers)?;
+    if headers.contains_key(CONTENT_TYPE) || !body.is_empty() {
+        return Err("a GET must not carry a body or a Content-Type".into());
+    }
+    let sent = single_header(headers, ACCEPT.as_str())?;
+    if sent != accept {
+        return Err(format!("Accept must be {accept}, got {sent:?}"));
+    }
+    Ok(token)
+}
+
+/// The paging query of the sessions call: `page` and `limit`, whole numbers from 1.
+pub(crate) fn paging(query: &str) -> Result<(usize, usize), String> {
+    let (mut page, mut limit) = (None, None);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let number = value.parse::<usize>().ok().filter(|n| *n >= 1);
+        match key {
+            "page" if page.is_none() => page = number,
+            "limit" if limit.is_none() => limit = number,
+            _ => return Err(format!("unexpected query member {pair:?} in {query:?}")),
+        }
+    }
+    match (page, limit) {
+        (Some(page), Some(limit)) => Ok((page, limit)),
+        _ => Err(format!(
+            "page and limit must be whole numbers from 1: {query:?}"
+        )),
     }
 }

@@ -1,13 +1,17 @@
 //! A fake imMail API on loopback, for `immail-meet-server`'s tests and its upstream
 //! benchmark (`scripts/bench-upstream.sh` runs the `immail-fake` binary).
 //!
-//! It answers the three calls the server makes, as imMail's public examples show them:
+//! It answers the three calls the server makes, as imMail's public examples show them,
+//! and the three history calls at the server's default (assumed) paths:
 //!
 //! | call | request | answer |
 //! | --- | --- | --- |
 //! | `POST /auth/token` | `X-AUTH-TOKEN: <key>`, `{"email_domain"}` | `{"token": <service token>}` |
 //! | `POST /v2/videoconference/schedule` | `Authorization: Bearer <service token>`, `{"topic", "start_at"?, "duration"?}` | `201` the room: `{"_id", "name", "topic", ...}` |
 //! | `POST /v2/videoconference/token` | bearer, `{"room_name", "moderator"}` | `{"token": <participant JWT>}` |
+//! | `GET /v2/videoconference/room/{room_id}/sessions?page=&limit=` | bearer, `Accept: application/json` | the seed's session list (three sessions per room) |
+//! | `GET /v2/videoconference/session/{session_id}/messages` | bearer, `Accept: application/json` | `{"messages": [{"id", "from": {"name"}, "message", "timestamp"}]}` |
+//! | `GET /v2/videoconference/recording/{file_id}/download` | bearer, `Accept: */*`, `Range`/`If-Range` | the bytes; `206`/`416` for ranges (unless [`FakeOptions::ranges`] is off) |
 //!
 //! Every request is checked strictly: JSON content type, exactly the documented members
 //! with their types, the API key only on `/auth/token`, a bearer token everywhere else.
@@ -34,6 +38,7 @@
 mod checks;
 mod endpoint;
 mod fault;
+mod history;
 mod options;
 mod routes;
 mod state;
@@ -45,6 +50,7 @@ use std::sync::Arc;
 pub use checks::API_KEY_HEADER;
 pub use endpoint::Endpoint;
 pub use fault::{Fault, UPSTREAM_BODY_MARKER};
+pub use history::RECORDING_SIZES;
 pub use options::{FakeOptions, ServiceTokenStyle};
 pub use state::FakeRoom;
 
@@ -149,6 +155,21 @@ impl FakeImmail {
     /// Schedules a room directly, as if another backend had (no call counted).
     pub fn add_room(&self, topic: &str) -> FakeRoom {
         self.state.add_room(topic)
+    }
+
+    /// The sessions made up for a room (by VIDEO ROOM ID), as the fake sends them.
+    pub fn sessions_of(&self, room_id: &str) -> Vec<serde_json::Value> {
+        self.state.sessions_of(room_id).unwrap_or_default()
+    }
+
+    /// A recording's bytes.
+    pub fn recording(&self, file_id: &str) -> Option<Vec<u8>> {
+        self.state.recording(file_id)
+    }
+
+    /// The ETag the fake gives a recording.
+    pub fn etag(file_id: &str) -> String {
+        format!("\"fake-{file_id}\"")
     }
 }
 

@@ -24,11 +24,14 @@ pub struct FakeOptions {
     pub service_tokens: ServiceTokenStyle,
     /// Lifetime of participant JWTs (their `exp`).
     pub participant_ttl: Duration,
+    /// Whether recording downloads honour `Range` (`206`, `416`); off, the whole file is
+    /// always sent, as an API without range support would.
+    pub ranges: bool,
 }
 
 impl Default for FakeOptions {
     /// Key `fake-api-key-7f3a9c2e51d84b06`, domain `example.com`, no latency, JWT service
-    /// tokens valid for an hour, participant tokens for two hours.
+    /// tokens valid for an hour, participant tokens for two hours, ranges honoured.
     fn default() -> Self {
         Self {
             api_key: "fake-api-key-7f3a9c2e51d84b06".into(),
@@ -36,6 +39,7 @@ impl Default for FakeOptions {
             latency: Duration::ZERO,
             service_tokens: ServiceTokenStyle::Jwt(Duration::from_secs(3600)),
             participant_ttl: Duration::from_secs(7200),
+            ranges: true,
         }
     }
 }

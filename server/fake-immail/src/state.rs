@@ -35,6 +35,12 @@ struct Inner {
     participant_tokens: Vec<String>,
     rooms: HashMap<String, FakeRoom>,
     room_ids: HashSet<String>,
+    /// Sessions (JSON, newest first) by room id.
+    sessions: HashMap<String, Vec<Value>>,
+    /// Chat answers by session id.
+    chats: HashMap<String, Value>,
+    /// Recording bytes by file id.
+    files: HashMap<String, Vec<u8>>,
 }
 
 /// Shared by the handlers and the test's handle.
@@ -156,7 +162,26 @@ impl FakeState {
         };
         inner.room_ids.insert(room.id.clone());
         inner.rooms.insert(room.name.clone(), room.clone());
+        let history = crate::history::generate(&room);
+        inner.sessions.insert(room.id.clone(), history.sessions);
+        inner.chats.extend(history.chats);
+        inner.files.extend(history.files);
         room
+    }
+
+    /// The sessions of a room (by VIDEO ROOM ID), newest first.
+    pub(crate) fn sessions_of(&self, room_id: &str) -> Option<Vec<Value>> {
+        self.lock().sessions.get(room_id).cloned()
+    }
+
+    /// The chat answer of a session.
+    pub(crate) fn chat_of(&self, session_id: &str) -> Option<Value> {
+        self.lock().chats.get(session_id).cloned()
+    }
+
+    /// A recording's bytes.
+    pub(crate) fn recording(&self, file_id: &str) -> Option<Vec<u8>> {
+        self.lock().files.get(file_id).cloned()
     }
 
     pub(crate) fn has_room(&self, name: &str) -> bool {

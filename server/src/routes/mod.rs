@@ -1,6 +1,8 @@
 //! The HTTP contract: API routes (on `--listen`) and sandbox pages (on `--sandbox-listen`).
 
 pub mod config;
+pub mod history;
+pub mod recordings;
 pub mod rooms;
 pub mod sandbox_page;
 

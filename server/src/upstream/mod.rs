@@ -5,7 +5,11 @@ pub mod immail;
 pub mod sandbox;
 
 use async_trait::async_trait;
-use immail_meet::Jwt;
+use axum::body::Bytes;
+use futures::stream::BoxStream;
+use immail_meet::{Jwt, MessageList, Paging, SessionList};
+
+use crate::range::{ByteRange, RangeRequest};
 
 /// A room to create (schedule).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +52,50 @@ pub enum UpstreamError {
     Timeout,
     /// An error answer or an unreadable one.
     Failed(String),
+    /// The upstream does not know this session or file.
+    NotFound,
+    /// The asked byte range lies outside the file, which has this many bytes.
+    RangeNotSatisfiable(u64),
+}
+
+/// A recording download as asked for: which file, which bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordingRequest<'a> {
+    /// The file id (`_id` of a recording file).
+    pub file_id: &'a str,
+    /// The `Range` header, read.
+    pub range: RangeRequest,
+    /// The `If-Range` header: serve the range only if the file still has this ETag
+    /// (else the whole file).
+    pub if_range: Option<&'a str>,
+}
+
+/// A recording's bytes as a stream, never held whole in memory.
+pub type ByteStream = BoxStream<'static, Result<Bytes, std::io::Error>>;
+
+/// A recording download: the whole file or one range of it, streamed.
+pub struct RecordingStream {
+    /// The file's full length in bytes.
+    pub length: u64,
+    /// The part the body holds (`206`), or `None` for the whole file (`200`).
+    pub range: Option<ByteRange>,
+    /// Its media type, if the upstream says.
+    pub content_type: Option<String>,
+    /// A strong validator (`"..."`), if the upstream gives one: lets a download resume
+    /// with `If-Range`.
+    pub etag: Option<String>,
+    /// The bytes: exactly `range.len()` (or `length`) of them.
+    pub body: ByteStream,
+}
+
+impl std::fmt::Debug for RecordingStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecordingStream")
+            .field("length", &self.length)
+            .field("range", &self.range)
+            .field("etag", &self.etag)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What the customer backend needs from imMail.
@@ -70,4 +118,21 @@ pub trait Upstream: Send + Sync + 'static {
         moderator: bool,
         ttl_secs: u64,
     ) -> Result<IssuedToken, UpstreamError>;
+
+    /// One page of a room's sessions (the seed's session list), paging passed through.
+    async fn list_sessions(
+        &self,
+        room: &UpstreamRoom,
+        paging: Paging,
+    ) -> Result<SessionList, UpstreamError>;
+
+    /// The chat messages of one session.
+    async fn session_messages(&self, session_id: &str) -> Result<MessageList, UpstreamError>;
+
+    /// A recording file (or one range of it) as a byte stream. A range outside the
+    /// file is [`UpstreamError::RangeNotSatisfiable`].
+    async fn recording(
+        &self,
+        request: &RecordingRequest<'_>,
+    ) -> Result<RecordingStream, UpstreamError>;
 }

@@ -1,5 +1,10 @@
 //! The sandbox upstream: plays imMail locally. Rooms live in memory and participant
-//! JWTs are signed HS256 with a random key made at start-up.
+//! JWTs are signed HS256 with a random key made at start-up. Each room comes with a
+//! made-up history ([`history`]): sessions, chat messages, and recording files whose
+//! bytes are made on the fly ([`recording`]).
+
+pub mod history;
+pub mod recording;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -10,7 +15,12 @@ use immail_meet::Jwt;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use super::{IssuedToken, NewRoom, Upstream, UpstreamError, UpstreamRoom};
+use immail_meet::{Message, MessageList, Paging, Session, SessionList, SessionStatus};
+
+use super::{
+    IssuedToken, NewRoom, RecordingRequest, RecordingStream, Upstream, UpstreamError, UpstreamRoom,
+};
+use crate::range::RangeRequest;
 
 /// The claims of a sandbox participant JWT.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +46,18 @@ pub struct Sandbox {
     base: String,
     key: [u8; 32],
     rooms: Mutex<HashMap<String, UpstreamRoom>>,
+    history: Mutex<Histories>,
+}
+
+/// Every room's made-up history.
+#[derive(Default)]
+struct Histories {
+    /// Sessions by room id, newest first.
+    sessions: HashMap<String, Vec<Session>>,
+    /// Chat messages by session id.
+    chats: HashMap<String, Vec<Message>>,
+    /// Recording sizes by file id.
+    files: HashMap<String, u64>,
 }
 
 impl Sandbox {
@@ -48,7 +70,13 @@ impl Sandbox {
             base,
             key,
             rooms: Mutex::new(HashMap::new()),
+            history: Mutex::default(),
         }
+    }
+
+    /// The strong ETag of a sandbox recording.
+    fn etag(file_id: &str, length: u64) -> String {
+        format!("\"sandbox-{}-{length}\"", recording::seed_of(file_id))
     }
 
     /// Checks a token's signature, expiry and room; gives its claims.
@@ -115,6 +143,17 @@ impl Upstream for Sandbox {
             .lock()
             .expect("rooms lock")
             .insert(created.name.clone(), created.clone());
+        let made_up = history::generate(&created, now_secs() * 1000);
+        let mut histories = self.history.lock().expect("history lock");
+        for file in made_up.sessions.iter().flat_map(|s| &s.recording_files) {
+            histories
+                .files
+                .insert(file.id.clone(), file.size.unwrap_or_default());
+        }
+        histories.chats.extend(made_up.chats);
+        histories
+            .sessions
+            .insert(created.id.clone(), made_up.sessions);
         Ok(created)
     }
 
@@ -145,6 +184,92 @@ impl Upstream for Sandbox {
         Ok(IssuedToken {
             jwt: Jwt::new(token),
             expires_at: Some(exp),
+        })
+    }
+
+    async fn list_sessions(
+        &self,
+        room: &UpstreamRoom,
+        paging: Paging,
+    ) -> Result<SessionList, UpstreamError> {
+        let histories = self.history.lock().expect("history lock");
+        let sessions = histories
+            .sessions
+            .get(&room.id)
+            .ok_or(UpstreamError::NotFound)?;
+        let count =
+            |status: SessionStatus| sessions.iter().filter(|s| s.status == status).count() as u64;
+        let skip = (paging.page as usize - 1).saturating_mul(paging.per_page as usize);
+        Ok(SessionList {
+            total_completed: Some(count(SessionStatus::Completed)),
+            total_in_progress: Some(count(SessionStatus::InProgress)),
+            total_row: Some(sessions.len() as u64),
+            data: sessions
+                .iter()
+                .skip(skip)
+                .take(paging.per_page as usize)
+                .cloned()
+                .collect(),
+        })
+    }
+
+    async fn session_messages(&self, session_id: &str) -> Result<MessageList, UpstreamError> {
+        let histories = self.history.lock().expect("history lock");
+        let messages = histories
+            .chats
+            .get(session_id)
+            .ok_or(UpstreamError::NotFound)?;
+        Ok(MessageList {
+            data: messages.clone(),
+        })
+    }
+
+    /// Made on the fly: the whole file or one range, never held in memory.
+    async fn recording(
+        &self,
+        request: &RecordingRequest<'_>,
+    ) -> Result<RecordingStream, UpstreamError> {
+        let length = *self
+            .history
+            .lock()
+            .expect("history lock")
+            .files
+            .get(request.file_id)
+            .ok_or(UpstreamError::NotFound)?;
+        let etag = Self::etag(request.file_id, length);
+        // A changed file (another ETag) is sent whole, as RFC 9110 asks of If-Range.
+        let range = match request.range {
+            RangeRequest::One(_) | RangeRequest::Invalid
+                if request.if_range.is_some_and(|tag| tag != etag) =>
+            {
+                RangeRequest::Whole
+            }
+            other => other,
+        };
+        let whole = crate::range::ByteRange {
+            start: 0,
+            end: length.saturating_sub(1),
+        };
+        let part = match range {
+            RangeRequest::Whole => None,
+            RangeRequest::One(spec) => Some(
+                spec.resolve(length)
+                    .ok_or(UpstreamError::RangeNotSatisfiable(length))?,
+            ),
+            RangeRequest::Invalid => return Err(UpstreamError::RangeNotSatisfiable(length)),
+        };
+        let seed = recording::seed_of(request.file_id);
+        let body = if length == 0 {
+            Box::pin(futures::stream::empty()) as super::ByteStream
+        } else {
+            recording::stream_range(seed, part.unwrap_or(whole))
+        };
+        Ok(RecordingStream {
+            length,
+            range: part,
+            content_type: Some("application/octet-stream".into()),
+            etag: Some(etag),
+            body,
         })
     }
 }

@@ -10,6 +10,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
+use immail_meet::SessionList;
 use immail_meet_server::config::Config;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -44,17 +45,14 @@ pub async fn call(
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    let response = router
-        .clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
+    let RawAnswer {
+        status,
+        headers,
+        bytes,
+    } = send(router, request.body(Body::from(body.to_owned())).unwrap()).await;
     let cookie = headers
         .get(header::SET_COOKIE)
         .map(|v| v.to_str().unwrap().to_owned());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
     let text = String::from_utf8(bytes.to_vec()).unwrap();
     let body = serde_json::from_str(&text).unwrap_or(Value::Null);
     Answer {
@@ -63,6 +61,26 @@ pub async fn call(
         headers,
         body,
         text,
+    }
+}
+
+/// An answer as bytes (e.g. a recording).
+pub struct RawAnswer {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub bytes: axum::body::Bytes,
+}
+
+/// Sends a request through the router and reads the whole answer.
+pub async fn send(router: &Router, request: Request<Body>) -> RawAnswer {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    RawAnswer {
+        status,
+        headers,
+        bytes,
     }
 }
 
@@ -146,4 +164,58 @@ pub fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
         "{}",
         answer.text
     );
+}
+
+// ---- history ------------------------------------------------------------------------
+
+/// A room with its moderator's cookie and its first page of sessions (all of them).
+pub async fn listed_room(api: &Router, topic: &str) -> (String, String, SessionList) {
+    let body = serde_json::json!({ "topic": topic }).to_string();
+    let created = call(api, "POST", "/api/meet/rooms", None, &body).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let (room, cookie) = (
+        created.body["name"].as_str().unwrap().to_owned(),
+        session_of(&created),
+    );
+    let uri = format!("/api/meet/rooms/{room}/sessions?per_page=100");
+    let answer = call(api, "GET", &uri, Some(&cookie), "").await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    (room, cookie, SessionList::from_json(&answer.text).unwrap())
+}
+
+/// A cookie of another browser (a guest).
+pub async fn guest_cookie(api: &Router) -> String {
+    session_of(&call(api, "GET", "/api/meet/config", None, "").await)
+}
+
+/// `GET uri` with a cookie and extra headers, the answer as bytes.
+pub async fn get(api: &Router, uri: &str, cookie: &str, headers: &[(&str, &str)]) -> RawAnswer {
+    get_with(api, "GET", uri, cookie, headers).await
+}
+
+/// `method uri` with a cookie and extra headers, the answer as bytes.
+pub async fn get_with(
+    api: &Router,
+    method: &str,
+    uri: &str,
+    cookie: &str,
+    headers: &[(&str, &str)],
+) -> RawAnswer {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::COOKIE, cookie);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    send(api, request.body(Body::empty()).unwrap()).await
+}
+
+/// A header of an answer, as text (panics if absent).
+pub fn header(answer: &RawAnswer, name: header::HeaderName) -> &str {
+    answer
+        .headers
+        .get(&name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or_else(|| panic!("no {name} header"))
 }

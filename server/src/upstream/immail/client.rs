@@ -15,7 +15,7 @@
 use std::fmt;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 
@@ -53,6 +53,9 @@ pub struct ApiCall {
     body: Option<Value>,
     idempotent: bool,
     accept: &'static str,
+    headers: Vec<(HeaderName, HeaderValue)>,
+    passing: &'static [StatusCode],
+    time_limit: Option<Duration>,
 }
 
 impl ApiCall {
@@ -64,6 +67,9 @@ impl ApiCall {
             body: Some(body),
             idempotent: false,
             accept: "application/json",
+            headers: Vec::new(),
+            passing: &[],
+            time_limit: None,
         }
     }
 
@@ -76,6 +82,9 @@ impl ApiCall {
             body: None,
             idempotent: true,
             accept: "application/json",
+            headers: Vec::new(),
+            passing: &[],
+            time_limit: None,
         }
     }
 
@@ -90,6 +99,33 @@ impl ApiCall {
     pub fn accept(mut self, media_type: &'static str) -> Self {
         self.accept = media_type;
         self
+    }
+
+    /// One more request header (e.g. `Range` for a download). Never a credential: those
+    /// come from the client.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.push((name, value));
+        self
+    }
+
+    /// Answers with these statuses come back as responses for the caller to read (e.g.
+    /// `404`, `416`) instead of becoming errors.
+    pub fn passing(mut self, statuses: &'static [StatusCode]) -> Self {
+        self.passing = statuses;
+        self
+    }
+
+    /// The limit for the whole exchange, body included (default: the client's connect
+    /// time-out plus twice its read time-out). A large download needs more; the read
+    /// time-out still ends an answer that stalls.
+    pub fn time_limit(mut self, limit: Duration) -> Self {
+        self.time_limit = Some(limit);
+        self
+    }
+
+    /// Whether an answer with this status goes back to the caller.
+    fn hands_back(&self, status: StatusCode) -> bool {
+        status.is_success() || self.passing.contains(&status)
     }
 
     /// Whether the call is safe to repeat.
@@ -169,7 +205,8 @@ impl ImmailClient {
     }
 
     /// Sends an authorized call: a cached service token, one refresh and resend on `401`,
-    /// the retry policy of this module. Gives a `2xx` response, e.g. to stream a download.
+    /// the retry policy of this module. Gives a `2xx` response (or one of the call's
+    /// [`ApiCall::passing`] statuses), e.g. to stream a download.
     pub async fn send(&self, call: &ApiCall) -> Result<Response, UpstreamError> {
         let mut refreshed = false;
         let mut retried = false;
@@ -256,6 +293,12 @@ impl ImmailClient {
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.to_string());
         }
+        for (name, value) in &call.headers {
+            request = request.header(name, value.clone());
+        }
+        if let Some(limit) = call.time_limit {
+            request = request.timeout(limit);
+        }
         let started = Instant::now();
         let outcome = request.send().await;
         tracing::debug!(
@@ -283,7 +326,7 @@ async fn settle(
     retried: &mut bool,
 ) -> Next {
     let retry = match &outcome {
-        Ok(response) if response.status().is_success() => false,
+        Ok(response) if call.hands_back(response.status()) => false,
         Ok(response) => response.status().is_server_error() && call.idempotent,
         // Never reached imMail: safe for any call. A connect time-out is not retried.
         Err(e) => e.is_connect() && !e.is_timeout(),
@@ -295,7 +338,7 @@ async fn settle(
         return Next::Retry;
     }
     Next::Done(match outcome {
-        Ok(response) if response.status().is_success() => Ok(response),
+        Ok(response) if call.hands_back(response.status()) => Ok(response),
         Ok(response) => Err(UpstreamError::Failed(format!(
             "{call} answered {}",
             response.status()

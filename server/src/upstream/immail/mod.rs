@@ -5,6 +5,9 @@
 //! | a service token | `POST /auth/token`, `X-AUTH-TOKEN`, `{"email_domain"}` | yes: it only issues a token |
 //! | create a room | `POST /v2/videoconference/schedule`, `{"topic", "start_at"?, "duration"?}` | no: a repeat after a lost answer could schedule a second room |
 //! | a participant grant | `POST /v2/videoconference/token`, `{"room_name", "moderator"}` | yes: it only issues a token |
+//! | a room's sessions | `GET` [`history_paths::DEFAULT_SESSIONS_PATH`] (assumed; `{room_id}`, paging passed through) | yes |
+//! | a session's messages | `GET` [`history_paths::DEFAULT_MESSAGES_PATH`] (assumed; `{session_id}`) | yes |
+//! | a recording | `GET` [`history_paths::DEFAULT_RECORDING_PATH`] (assumed; `{file_id}`), `Range`/`If-Range` passed on, streamed | yes |
 //!
 //! The pieces: [`settings`] (configuration, [`ApiKey`]), [`service_token`] (the cache),
 //! [`client`] (auth, retries, error mapping: every call goes through
@@ -19,6 +22,8 @@
 
 pub mod answer;
 pub mod client;
+pub mod history;
+pub mod history_paths;
 pub mod service_token;
 pub mod settings;
 
@@ -30,7 +35,11 @@ pub use client::{ApiCall, ImmailClient};
 pub use service_token::{ServiceToken, ServiceTokenCache};
 pub use settings::{ApiKey, ImmailConfig, ImmailSettings, ServiceTokenPolicy};
 
-use super::{IssuedToken, NewRoom, Upstream, UpstreamError, UpstreamRoom};
+use immail_meet::{MessageList, Paging, SessionList};
+
+use super::{
+    IssuedToken, NewRoom, RecordingRequest, RecordingStream, Upstream, UpstreamError, UpstreamRoom,
+};
 
 /// `POST /v2/videoconference/schedule`.
 pub const SCHEDULE_PATH: &str = "/v2/videoconference/schedule";
@@ -55,6 +64,7 @@ pub const TOKEN_PATH: &str = "/v2/videoconference/token";
 pub struct Immail {
     client: ImmailClient,
     meeting_base: String,
+    history_paths: history_paths::HistoryPaths,
 }
 
 impl Immail {
@@ -63,6 +73,7 @@ impl Immail {
         Ok(Self {
             client: ImmailClient::new(settings)?,
             meeting_base: settings.meeting_base.clone(),
+            history_paths: settings.history_paths.clone(),
         })
     }
 
@@ -133,5 +144,25 @@ impl Upstream for Immail {
             jwt,
             expires_at: claims.expires_at.map(|exp| exp as i64),
         })
+    }
+
+    /// The sessions path with the VIDEO ROOM ID and the paging passed through.
+    async fn list_sessions(
+        &self,
+        room: &UpstreamRoom,
+        paging: Paging,
+    ) -> Result<SessionList, UpstreamError> {
+        history::get_json(&self.client, self.history_paths.sessions(&room.id, paging)).await
+    }
+
+    async fn session_messages(&self, session_id: &str) -> Result<MessageList, UpstreamError> {
+        history::get_json(&self.client, self.history_paths.messages(session_id)).await
+    }
+
+    async fn recording(
+        &self,
+        request: &RecordingRequest<'_>,
+    ) -> Result<RecordingStream, UpstreamError> {
+        history::recording(&self.client, &self.history_paths, request).await
     }
 }

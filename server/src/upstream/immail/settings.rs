@@ -8,6 +8,8 @@ use std::time::Duration;
 use immail_meet::MeetingHost;
 use secrecy::{ExposeSecret, SecretString};
 
+use super::history_paths::HistoryPaths;
+
 /// The environment variable holding the API key.
 pub const API_KEY_ENV: &str = "IMMAIL_API_KEY";
 /// Default imMail API base.
@@ -120,6 +122,10 @@ pub struct ImmailConfig {
     /// The API key from IMMAIL_API_KEY, if set.
     #[arg(skip = ApiKey::from_env())]
     pub api_key: Option<ApiKey>,
+
+    /// Where the history APIs live (not public: assumed defaults, configurable).
+    #[command(flatten)]
+    pub history_paths: HistoryPaths,
 }
 
 impl Default for ImmailConfig {
@@ -136,6 +142,7 @@ impl Default for ImmailConfig {
             service_token_margin_secs: DEFAULT_SERVICE_TOKEN_MARGIN_SECS,
             naive_service_tokens: false,
             api_key: None,
+            history_paths: HistoryPaths::default(),
         }
     }
 }
@@ -161,6 +168,8 @@ pub struct ImmailSettings {
     pub service_token_margin: Duration,
     /// Cached (production) or one token per call (benchmark).
     pub service_token_policy: ServiceTokenPolicy,
+    /// The history API paths (checked).
+    pub history_paths: HistoryPaths,
 }
 
 impl ImmailConfig {
@@ -187,6 +196,7 @@ impl ImmailConfig {
             }
         };
         let api_url = api_url(&self.api_url)?;
+        self.history_paths.check()?;
         let meeting_base = MeetingHost::parse(self.meeting_base.trim())
             .map_err(|e| {
                 format!(
@@ -219,6 +229,7 @@ impl ImmailConfig {
             } else {
                 ServiceTokenPolicy::Cached
             },
+            history_paths: self.history_paths.clone(),
         })
     }
 

@@ -1,0 +1,69 @@
+//! One HTTP exchange on `window.fetch`, shared by the grant source and the history
+//! components: same-origin credentials, no caching, JSON accepted, a time-out that
+//! aborts the request, and a limit on the answer's size.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::logic::GrantFetchError;
+
+/// `method url` (with a JSON `body` if given); the answer's text if its status is 2xx,
+/// else a `Status` error carrying the server's `{"error": {...}}` message. Gives up
+/// (aborting the request) after `timeout_ms`, and refuses answers over `max_bytes`.
+pub(crate) async fn fetch_text(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    timeout_ms: u32,
+    max_bytes: u32,
+) -> Result<String, GrantFetchError> {
+    let exchange = fetch_js(method, url, body, timeout_ms, max_bytes);
+    let (status, text) = match JsFuture::from(exchange).await {
+        Ok(answer) => {
+            let answer = js_sys::Array::from(&answer);
+            let status = answer.get(0).as_f64().unwrap_or_default() as u16;
+            (status, answer.get(1).as_string().unwrap_or_default())
+        }
+        Err(why) => {
+            return Err(match why.as_f64() {
+                Some(1.0) => GrantFetchError::Timeout(timeout_ms),
+                Some(2.0) => GrantFetchError::TooLarge(max_bytes),
+                _ => GrantFetchError::Network,
+            })
+        }
+    };
+    if text.len() > max_bytes as usize {
+        return Err(GrantFetchError::TooLarge(max_bytes));
+    }
+    if !(200..300).contains(&status) {
+        return Err(GrantFetchError::from_status(status, &text));
+    }
+    Ok(text)
+}
+
+// The HTTP exchange, written in a few lines of JavaScript on `window.fetch`: web-sys
+// bindings for `Request`, `Headers` and `AbortController` plus a Rust timer cost the
+// bundle several times more. It resolves to `[status, text]` or rejects with why:
+// 0 no answer (network, CORS), 1 time-out (the request is aborted), 2 a declared
+// `Content-Length` over the limit (aborted before reading).
+#[wasm_bindgen(inline_js = r#"
+export function fetchText(method, url, body, ms, max) {
+  const abort = new AbortController();
+  let why = 0;
+  const timer = setTimeout(() => { why = 1; abort.abort(); }, ms);
+  const headers = { Accept: "application/json" };
+  if (body != null) headers["Content-Type"] = "application/json";
+  return fetch(url, {
+    method, credentials: "same-origin", cache: "no-store",
+    headers, body, signal: abort.signal,
+  }).then(async (response) => {
+    if (+response.headers.get("content-length") > max) { why = 2; throw why; }
+    return [response.status, await response.text()];
+  }).catch(() => { abort.abort(); throw why; })
+    .finally(() => clearTimeout(timer));
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = fetchText)]
+    fn fetch_js(method: &str, url: &str, body: Option<&str>, ms: u32, max: u32) -> js_sys::Promise;
+}
