@@ -9,6 +9,8 @@
 #   RUNS=5 PARALLEL=8 scripts/bench-download.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
 
 runs=${RUNS:-3}
 parallel=${PARALLEL:-4}
@@ -16,19 +18,20 @@ port=${PORT:-19887}
 sandbox_port=${SANDBOX_PORT:-19888}
 api="http://127.0.0.1:$port/api/meet"
 for tool in curl jq; do
-  command -v "$tool" >/dev/null || { echo "[bench] $tool is needed" >&2; exit 1; }
+  if ! command -v "$tool" >/dev/null; then
+    echo "[bench] installing $tool (Debian)" >&2
+    apt_install "$tool"
+  fi
 done
 
-# Release build, without the wasm-size settings of the workspace's release profile
-# (LTO, opt-level z, one codegen unit): a server is built for speed.
+# The server-release profile (Cargo.toml): built for speed, not for the size that the
+# release profile's wasm settings (LTO, opt-level z, one codegen unit) aim at.
 echo "[bench] building immail-meet-server (release)" >&2
-CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
-  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-  cargo build --release -q -p immail-meet-server >&2
+cargo build --profile server-release -q -p immail-meet-server >&2
 
 work=$(mktemp -d)
 IMMAIL_MEET_LISTEN="127.0.0.1:$port" IMMAIL_MEET_SANDBOX_LISTEN="127.0.0.1:$sandbox_port" \
-  IMMAIL_MEET_MODE=sandbox RUST_LOG=warn target/release/immail-meet-server >"$work/server.log" 2>&1 &
+  IMMAIL_MEET_MODE=sandbox RUST_LOG=warn target/server-release/immail-meet-server >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill -INT $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do

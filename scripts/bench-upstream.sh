@@ -16,6 +16,8 @@
 # Installs wrk from Debian if it is missing. Everything listens on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
 
 connections=${CONNECTIONS:-50}
 duration=${DURATION:-10}
@@ -27,23 +29,18 @@ naive_port=${NAIVE_PORT:-19788}
 api_key="bench-key-$RANDOM$RANDOM"
 domain=example.com
 
-if ! command -v wrk >/dev/null; then
-  echo "[bench] installing wrk (Debian)" >&2
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
-  apt_log=$(mktemp)
-  { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } \
-    >"$apt_log" 2>&1 || { cat "$apt_log" >&2; exit 1; }
-  rm -f "$apt_log"
-fi
-command -v curl >/dev/null || { echo "[bench] curl is needed" >&2; exit 1; }
+for tool in wrk curl; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "[bench] installing $tool (Debian)" >&2
+    apt_install "$tool"
+  fi
+done
 
-# Release build, without the wasm-size settings of the workspace's release profile
-# (LTO, opt-level z, one codegen unit): a server is built for speed.
+
+# The server-release profile (Cargo.toml): built for speed, not for the size that the
+# release profile's wasm settings (LTO, opt-level z, one codegen unit) aim at.
 echo "[bench] building immail-meet-server and immail-fake (release)" >&2
-CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
-  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-  cargo build --release -q -p immail-meet-server -p immail-fake >&2
+cargo build --profile server-release -q -p immail-meet-server -p immail-fake >&2
 
 work=$(mktemp -d)
 pids=()
@@ -63,7 +60,7 @@ wait_for() { # wait_for URL
   exit 1
 }
 
-FAKE_IMMAIL_API_KEY=$api_key target/release/immail-fake \
+FAKE_IMMAIL_API_KEY=$api_key target/server-release/immail-fake \
   --listen "127.0.0.1:$fake_port" --latency-ms "$latency_ms" --email-domain "$domain" \
   >"$work/fake.log" 2>&1 &
 pids+=($!)
@@ -73,7 +70,7 @@ start_server() { # start_server PORT NAIVE
   IMMAIL_MEET_LISTEN="127.0.0.1:$1" IMMAIL_MEET_MODE=immail \
     IMMAIL_API_URL="http://127.0.0.1:$fake_port" IMMAIL_API_KEY="$api_key" \
     IMMAIL_EMAIL_DOMAIN=$domain IMMAIL_NAIVE_SERVICE_TOKENS="$2" RUST_LOG=warn \
-    target/release/immail-meet-server >"$work/server-$1.log" 2>&1 &
+    target/server-release/immail-meet-server >"$work/server-$1.log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$1/api/meet/config"
 }

@@ -22,18 +22,6 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
 
-apt_updated=0
-apt_install() {
-  if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
-    log "need root (or sudo) to apt-get install $*"; exit 1
-  fi
-  local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-  if [ "$apt_updated" = 0 ]; then
-    $sudo apt-get update -qq >/dev/null
-    apt_updated=1
-  fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
-}
 
 has_version() { # has_version CMD EXPECTED-SUBSTRING
   command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q -- "$2"
