@@ -17,12 +17,7 @@ parallel=${PARALLEL:-4}
 port=${PORT:-19887}
 sandbox_port=${SANDBOX_PORT:-19888}
 api="http://127.0.0.1:$port/api/meet"
-for tool in curl jq; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "[bench] installing $tool (Debian)" >&2
-    apt_install "$tool"
-  fi
-done
+need_commands curl jq
 
 # The server-release profile (Cargo.toml): built for speed, not for the size that the
 # release profile's wasm settings (LTO, opt-level z, one codegen unit) aim at.

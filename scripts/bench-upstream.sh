@@ -29,12 +29,7 @@ naive_port=${NAIVE_PORT:-19788}
 api_key="bench-key-$RANDOM$RANDOM"
 domain=example.com
 
-for tool in wrk curl; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "[bench] installing $tool (Debian)" >&2
-    apt_install "$tool"
-  fi
-done
+need_commands wrk curl
 
 
 # The server-release profile (Cargo.toml): built for speed, not for the size that the

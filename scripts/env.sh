@@ -17,3 +17,15 @@ apt_install() {
   APT_UPDATED=1
   rm -f "$log"
 }
+
+# need_commands COMMAND...: installs, from Debian, each command's package (named like
+# the command) that is not on PATH yet.
+need_commands() {
+  local tool
+  for tool in "$@"; do
+    if ! command -v "$tool" >/dev/null; then
+      echo "[setup] installing $tool (Debian)" >&2
+      apt_install "$tool"
+    fi
+  done
+}
