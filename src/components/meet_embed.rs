@@ -232,12 +232,13 @@ pub fn MeetEmbed(
         }
     });
 
-    meet.state.set(MeetState::Idle);
-    // Joins on mount, in the browser only: server-side rendering shows the placeholder
-    // and the grant is fetched after hydration.
-    if auto_join && cfg!(target_arch = "wasm32") {
+    // Joins on mount, in the browser only: server-side rendering shows the "Connecting"
+    // placeholder and the grant is fetched once the page runs in the browser.
+    if !auto_join {
+        meet.state.set(MeetState::Idle);
+    } else if cfg!(target_arch = "wasm32") {
         join();
-    } else if auto_join {
+    } else {
         meet.state.set(MeetState::Fetching);
     }
 
