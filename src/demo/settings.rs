@@ -35,6 +35,61 @@ impl Settings {
             hide_invite_more_header: RwSignal::new(defaults.hide_invite_more_header),
         }
     }
+
+    /// The options: imMail's name, the toggle's label, the signal and imMail's default.
+    fn toggles(&self) -> [(&'static str, &'static str, RwSignal<bool>, bool); 5] {
+        let defaults = crate::MeetOptions::default();
+        [
+            (
+                "start_recording",
+                "Start recording on first entry",
+                self.start_recording,
+                defaults.start_recording,
+            ),
+            (
+                "startWithAudioMuted",
+                "Join with microphone muted",
+                self.start_with_audio_muted,
+                defaults.start_with_audio_muted,
+            ),
+            (
+                "startWithVideoMuted",
+                "Join with camera off",
+                self.start_with_video_muted,
+                defaults.start_with_video_muted,
+            ),
+            (
+                "fileRecordingsEnabled",
+                "Allow file recordings",
+                self.file_recordings_enabled,
+                defaults.file_recordings_enabled,
+            ),
+            (
+                "HIDE_INVITE_MORE_HEADER",
+                "Hide the invite button",
+                self.hide_invite_more_header,
+                defaults.hide_invite_more_header,
+            ),
+        ]
+    }
+
+    /// Takes what an input of the panel now holds (its `name` says which setting);
+    /// `false` if the input is not one of the panel's.
+    pub fn update(&self, name: &str, input: &web_sys::HtmlInputElement) -> bool {
+        let text = match name {
+            "first_name" => self.first_name,
+            "last_name" => self.last_name,
+            _ => match self.toggles().into_iter().find(|(key, ..)| *key == name) {
+                Some((_, _, signal, _)) => {
+                    signal.set(input.checked());
+                    return true;
+                }
+                None => return false,
+            },
+        };
+        text.set(input.value());
+        true
+    }
 }
 
 impl Default for Settings {
@@ -43,55 +98,24 @@ impl Default for Settings {
     }
 }
 
-/// Names and toggles; each toggle shows imMail's default.
+/// Names and toggles; each toggle shows imMail's default. The inputs start from the
+/// settings and write to them through one `input` listener on an ancestor
+/// ([`Settings::update`]): nothing else changes the settings, so the inputs need no
+/// binding back.
 #[component]
 pub fn SettingsPanel(settings: Settings) -> impl IntoView {
-    let toggles = [
-        (
-            "start_recording",
-            "Start recording on first entry",
-            "off",
-            settings.start_recording,
-        ),
-        (
-            "startWithAudioMuted",
-            "Join with microphone muted",
-            "on",
-            settings.start_with_audio_muted,
-        ),
-        (
-            "startWithVideoMuted",
-            "Join with camera off",
-            "off",
-            settings.start_with_video_muted,
-        ),
-        (
-            "fileRecordingsEnabled",
-            "Allow file recordings",
-            "on",
-            settings.file_recordings_enabled,
-        ),
-        (
-            "HIDE_INVITE_MORE_HEADER",
-            "Hide the invite button",
-            "off",
-            settings.hide_invite_more_header,
-        ),
-    ];
     view! {
         <section class="demo-card" aria-labelledby="settings-h">
             <h2 id="settings-h">"Settings"</h2>
-            <TextField label="First name" name="first_name" autocomplete="given-name" value=settings.first_name />
-            <TextField label="Last name" name="last_name" autocomplete="family-name" value=settings.last_name />
+            {text_field("First name", "first_name", "given-name", settings.first_name)}
+            {text_field("Last name", "last_name", "family-name", settings.last_name)}
             <fieldset class="demo-toggles">
                 <legend>"Options"</legend>
-                {toggles.into_iter().map(|(key, label, default, signal)| view! {
+                {settings.toggles().map(|(key, label, signal, default)| view! {
                     <label class="demo-toggle">
-                        <input type="checkbox" name=key
-                            prop:checked=move || signal.get()
-                            on:change=move |ev| signal.set(event_target_checked(&ev)) />
+                        <input type="checkbox" name=key checked=signal.get_untracked() />
                         <span class="demo-toggle-text">{label}
-                            <small><code>{key}</code>" · default "{default}</small>
+                            <small><code>{key}</code>" · default "{if default { "on" } else { "off" }}</small>
                         </span>
                     </label>
                 }).collect_view()}
@@ -101,9 +125,8 @@ pub fn SettingsPanel(settings: Settings) -> impl IntoView {
     }
 }
 
-/// A labelled text input bound to a signal.
-#[component]
-fn TextField(
+/// A labelled text input that starts with `value`'s text.
+fn text_field(
     label: &'static str,
     name: &'static str,
     autocomplete: &'static str,
@@ -112,9 +135,7 @@ fn TextField(
     view! {
         <label class="demo-field">
             <span>{label}</span>
-            <input type="text" name=name autocomplete=autocomplete
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev)) />
+            <input type="text" name=name autocomplete=autocomplete value=value.get_untracked() />
         </label>
     }
 }
