@@ -109,27 +109,48 @@ pub fn App() -> impl IntoView {
         Signal::derive(move || if signal.get() { yes } else { no }.to_owned())
     };
 
-    // The meeting, once there is a room and the backend's configuration is read.
-    let meeting = move || {
-        let name = room.get();
-        (!name.is_empty() && !mode.with(String::is_empty)).then(|| {
-            // The sandbox's meeting base joins imMail's in the allowed hosts.
-            let base = meeting_base.with_untracked(|b| MeetingHost::parse(b).ok());
-            let hosts = match &base {
-                Some(base) => AllowedHosts::default()
-                    .with(&base.to_string())
-                    .unwrap_or_default(),
-                None => AllowedHosts::default(),
-            };
+    // The meeting, once there is a room and the backend's configuration is read; the
+    // room's history while it is shown. Mounted into their places (not rebuilt as
+    // views); dropping a handle unmounts.
+    let meeting_slot = NodeRef::<leptos::html::Div>::new();
+    let meeting = StoredValue::new_local(None);
+    Effect::new(move || {
+        let Some(slot) = meeting_slot.get() else {
+            return;
+        };
+        if room.with(String::is_empty)
+            || mode.with(String::is_empty)
+            || meeting.with_value(Option::is_some)
+        {
+            return;
+        }
+        // The sandbox's meeting base joins imMail's in the allowed hosts.
+        let base = meeting_base.with_untracked(|b| MeetingHost::parse(b).ok());
+        let hosts = match &base {
+            Some(base) => AllowedHosts::default()
+                .with(&base.to_string())
+                .unwrap_or_default(),
+            None => AllowedHosts::default(),
+        };
+        let name = room.get_untracked();
+        let handle = leptos::mount::mount_to(slot.into(), move || {
             meeting_view(name, settings, hosts, base.unwrap_or_default(), meet, act)
-        })
-    };
-    let history = move || {
-        show_history.get().then(|| {
+        });
+        meeting.set_value(Some(handle));
+    });
+    let history_slot = NodeRef::<leptos::html::Section>::new();
+    let history = StoredValue::new_local(None);
+    Effect::new(move || {
+        let show = show_history.get();
+        history.set_value(None);
+        if let (true, Some(slot)) = (show, history_slot.get()) {
             let sandbox = mode.with_untracked(|m| m == "sandbox");
-            history::history_view(room.get_untracked(), sandbox)
-        })
-    };
+            let room = room.get_untracked();
+            let handle =
+                leptos::mount::mount_to(slot.into(), move || history::history_view(room, sandbox));
+            history.set_value(Some(handle));
+        }
+    });
 
     view! {
         <header class="demo-header">
@@ -175,15 +196,13 @@ pub fn App() -> impl IntoView {
                 </section>
                 <settings::SettingsPanel settings=settings />
             </aside>
-            <section class="demo-stage" aria-label="Meeting">
-                <div class="demo-meeting" hidden=read(show_history)>
+            <section class="demo-stage" aria-label="Meeting" node_ref=history_slot>
+                <div class="demo-meeting" hidden=read(show_history) node_ref=meeting_slot>
                     <div class="demo-empty" hidden=has_room>
                         <h1>"Start a meeting"</h1>
                         <p>"Create a meeting on the left, then share the guest link."</p>
                     </div>
-                    {meeting}
                 </div>
-                {history}
             </section>
         </main>
     }
