@@ -194,7 +194,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <p class="demo-error" role="alert">{read(create_error)}</p>
                 </section>
-                <settings::SettingsPanel settings=settings />
+                <settings::SettingsPanel />
             </aside>
             <section class="demo-stage" aria-label="Meeting" node_ref=history_slot>
                 <div class="demo-meeting" hidden=read(show_history) node_ref=meeting_slot>

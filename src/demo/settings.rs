@@ -98,44 +98,54 @@ impl Default for Settings {
     }
 }
 
-/// Names and toggles; each toggle shows imMail's default. The inputs start from the
-/// settings and write to them through one `input` listener on an ancestor
-/// ([`Settings::update`]): nothing else changes the settings, so the inputs need no
-/// binding back.
+/// Names and toggles; each toggle shows imMail's default.
 #[component]
-pub fn SettingsPanel(settings: Settings) -> impl IntoView {
+pub fn SettingsPanel() -> impl IntoView {
     view! {
         <section class="demo-card" aria-labelledby="settings-h">
             <h2 id="settings-h">"Settings"</h2>
-            {text_field("First name", "first_name", "given-name", settings.first_name)}
-            {text_field("Last name", "last_name", "family-name", settings.last_name)}
+            <label class="demo-field">
+                <span>"First name"</span>
+                <input type="text" name="first_name" autocomplete="given-name" value="Ada" />
+            </label>
+            <label class="demo-field">
+                <span>"Last name"</span>
+                <input type="text" name="last_name" autocomplete="family-name" value="Lovelace" />
+            </label>
             <fieldset class="demo-toggles">
                 <legend>"Options"</legend>
-                {settings.toggles().map(|(key, label, signal, default)| view! {
-                    <label class="demo-toggle">
-                        <input type="checkbox" name=key checked=signal.get_untracked() />
-                        <span class="demo-toggle-text">{label}
-                            <small><code>{key}</code>" · default "{if default { "on" } else { "off" }}</small>
-                        </span>
-                    </label>
-                }).collect_view()}
+                <label class="demo-toggle">
+                    <input type="checkbox" name="start_recording" />
+                    <span class="demo-toggle-text">"Start recording on first entry"
+                        <small><code>"start_recording"</code>" · default off"</small>
+                    </span>
+                </label>
+                <label class="demo-toggle">
+                    <input type="checkbox" name="startWithAudioMuted" checked />
+                    <span class="demo-toggle-text">"Join with microphone muted"
+                        <small><code>"startWithAudioMuted"</code>" · default on"</small>
+                    </span>
+                </label>
+                <label class="demo-toggle">
+                    <input type="checkbox" name="startWithVideoMuted" />
+                    <span class="demo-toggle-text">"Join with camera off"
+                        <small><code>"startWithVideoMuted"</code>" · default off"</small>
+                    </span>
+                </label>
+                <label class="demo-toggle">
+                    <input type="checkbox" name="fileRecordingsEnabled" checked />
+                    <span class="demo-toggle-text">"Allow file recordings"
+                        <small><code>"fileRecordingsEnabled"</code>" · default on"</small>
+                    </span>
+                </label>
+                <label class="demo-toggle">
+                    <input type="checkbox" name="HIDE_INVITE_MORE_HEADER" />
+                    <span class="demo-toggle-text">"Hide the invite button"
+                        <small><code>"HIDE_INVITE_MORE_HEADER"</code>" · default off"</small>
+                    </span>
+                </label>
             </fieldset>
             <p class="demo-hint">"Changes apply when you join, or with “Rejoin with new settings”."</p>
         </section>
-    }
-}
-
-/// A labelled text input that starts with `value`'s text.
-fn text_field(
-    label: &'static str,
-    name: &'static str,
-    autocomplete: &'static str,
-    value: RwSignal<String>,
-) -> impl IntoView {
-    view! {
-        <label class="demo-field">
-            <span>{label}</span>
-            <input type="text" name=name autocomplete=autocomplete value=value.get_untracked() />
-        </label>
     }
 }
