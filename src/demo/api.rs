@@ -87,9 +87,11 @@ pub async fn create_room(topic: &str) -> Result<String, String> {
     }
 }
 
-/// The badge text for a mode (`down`: the configuration could not be read).
+/// The badge text for a mode (`down`: the configuration could not be read; empty while
+/// it is being read).
 pub fn mode_label(mode: &str) -> &'static str {
     match mode {
+        "" => "",
         "sandbox" => "Sandbox mode — no imMail account needed",
         "down" => "Backend unreachable",
         _ => "Connected to imMail",

@@ -49,7 +49,6 @@ pub fn App() -> impl IntoView {
         meeting_base.set(base);
         mode.set(read);
     });
-    let topic = RwSignal::new("Consultation".to_owned());
     let creating = RwSignal::new(false);
     let create_error = RwSignal::new(String::new());
     // The host's stage shows the meeting or the room's history; the meeting stays
@@ -62,7 +61,7 @@ pub fn App() -> impl IntoView {
                 creating.set(true);
                 create_error.set(String::new());
                 leptos::task::spawn_local(async move {
-                    match api::create_room(&topic.get_untracked()).await {
+                    match api::create_room(&topic()).await {
                         Ok(name) => {
                             hosting.set(true);
                             room.set(name);
@@ -78,33 +77,35 @@ pub fn App() -> impl IntoView {
             Act::Rejoin => meet.rejoin(),
         }
     };
-    // The topic, the names and the toggles.
+    // The names and the toggles.
     let on_input = move |event: leptos::ev::Event| {
-        let Some(input) = event
+        if let Some(input) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let name = input.name();
-        if !settings.update(&name, &input) && name == "topic" {
-            topic.set(input.value());
+        {
+            settings.update(&input.name(), &input);
         }
     };
 
-    let flag = |f: fn(&str) -> bool, signal: RwSignal<String>| -> Signal<bool> {
-        Signal::derive(move || signal.with(|s| f(s)))
-    };
-    let no_room = flag(str::is_empty, room);
-    let has_room = flag(|r| !r.is_empty(), room);
-    let text = |f: fn(&str) -> &'static str, signal: RwSignal<String>| -> Signal<String> {
-        Signal::derive(move || signal.with(|s| f(s)).to_owned())
-    };
+    // What the page shows, for the style sheet: `start` (no room yet), `guest`,
+    // `host` (the meeting) or `history` (the host's room history).
+    let stage = Signal::derive(move || {
+        if room.with(String::is_empty) {
+            "start"
+        } else if !hosting.get() {
+            "guest"
+        } else if show_history.get() {
+            "history"
+        } else {
+            "host"
+        }
+        .to_owned()
+    });
+    let badge = Signal::derive(move || mode.with(|m| api::mode_label(m)).to_owned());
     let link = Signal::derive(move || {
         room.with(|r| (!r.is_empty()).then(|| api::share_link(r)))
             .unwrap_or_default()
     });
-    let not_hosting = Signal::derive(move || !hosting.get());
     let yes_no = |signal: RwSignal<bool>, yes: &'static str, no: &'static str| -> Signal<String> {
         Signal::derive(move || if signal.get() { yes } else { no }.to_owned())
     };
@@ -159,25 +160,23 @@ pub fn App() -> impl IntoView {
                 <span>"immail-meet"</span>
             </div>
             <p class="demo-tagline">"imMail Meet in a Leptos app — grants from your backend, never the API key."</p>
-            <span class="demo-badge" data-mode=read(mode) hidden=flag(str::is_empty, mode)>
-                {text(api::mode_label, mode)}
-            </span>
+            <span class="demo-badge" data-mode=read(mode)>{badge}</span>
         </header>
-        <main class="demo-layout">
+        <main class="demo-layout" data-stage=stage>
             <aside class="demo-side" on:input=on_input>
                 <section class="demo-card" aria-labelledby="room-h">
                     <h2 id="room-h">"Meeting"</h2>
-                    <div hidden=has_room>
+                    <div class="demo-if-start">
                         <label class="demo-field">
                             <span>"Topic"</span>
-                            <input type="text" name="topic" value=topic.get_untracked() />
+                            <input type="text" name="topic" value="Consultation" />
                         </label>
                         <button class="demo-primary" on:click=act(Act::Create) disabled=read(creating)>
                             {yes_no(creating, "Creating…", "Create meeting")}
                         </button>
                         <p class="demo-hint">"You become the moderator of the meeting you create."</p>
                     </div>
-                    <div hidden=no_room>
+                    <div class="demo-if-room">
                         <p class="demo-room">"Room " <code>{read(room)}</code>
                             <span class="demo-role">{yes_no(hosting, "you host it", "you are invited")}</span>
                         </p>
@@ -186,7 +185,7 @@ pub fn App() -> impl IntoView {
                             <input type="text" readonly value=link data-testid="share-link" />
                         </label>
                         <a class="demo-secondary" href=link target="_blank" rel="noopener">"Open as a guest in a new tab"</a>
-                        <button class="demo-secondary demo-history-toggle" hidden=not_hosting
+                        <button class="demo-secondary demo-history-toggle demo-if-host"
                             aria-pressed=yes_no(show_history, "true", "false")
                             on:click=act(Act::ToggleHistory)>
                             {yes_no(show_history, "Back to the meeting", "Meeting history")}
@@ -197,8 +196,8 @@ pub fn App() -> impl IntoView {
                 <settings::SettingsPanel />
             </aside>
             <section class="demo-stage" aria-label="Meeting" node_ref=history_slot>
-                <div class="demo-meeting" hidden=read(show_history) node_ref=meeting_slot>
-                    <div class="demo-empty" hidden=has_room>
+                <div class="demo-meeting" node_ref=meeting_slot>
+                    <div class="demo-empty demo-if-start">
                         <h1>"Start a meeting"</h1>
                         <p>"Create a meeting on the left, then share the guest link."</p>
                     </div>
@@ -206,6 +205,17 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
     }
+}
+
+/// The topic typed in (the input starts with a sample).
+fn topic() -> String {
+    document()
+        .query_selector("input[name=topic]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
 }
 
 /// A signal as a [`Signal`]: bindings of one value type share one compiled copy.
