@@ -3,10 +3,12 @@
 //! to the reference server (`server/`).
 //!
 //! Written to keep the page small (see README, Size): the page has one fixed shape
-//! whose parts are shown or hidden, every reactive binding is a `Signal<bool>` or a
-//! `Signal<String>` (one compiled copy of the binding code each), every button shares
-//! one click handler type, and the inputs write to their signals through one `input`
-//! listener. Only the meeting and the history are built when needed.
+//! whose parts the style sheet shows or hides by its `data-stage`; every reactive
+//! binding is a `Signal<bool>` or a `Signal<String>` (one compiled copy of the binding
+//! code each); every button shares one click handler type; the inputs write to their
+//! signals through one `input` listener; what never changes is static markup (one
+//! template). Only the meeting and the history are built when needed, and mounted into
+//! their places rather than rebuilt as views.
 
 mod api;
 mod history;
@@ -83,7 +85,7 @@ pub fn App() -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
-            settings.update(&input.name(), &input);
+            settings.update(&input);
         }
     };
 
@@ -134,8 +136,10 @@ pub fn App() -> impl IntoView {
             None => AllowedHosts::default(),
         };
         let name = room.get_untracked();
-        let handle = leptos::mount::mount_to(slot.into(), move || {
-            meeting_view(name, settings, hosts, base.unwrap_or_default(), meet, act)
+        let handle = untrack(|| {
+            leptos::mount::mount_to(slot.into(), move || {
+                meeting_view(name, settings, hosts, base.unwrap_or_default(), meet, act)
+            })
         });
         meeting.set_value(Some(handle));
     });
@@ -147,8 +151,9 @@ pub fn App() -> impl IntoView {
         if let (true, Some(slot)) = (show, history_slot.get()) {
             let sandbox = mode.with_untracked(|m| m == "sandbox");
             let room = room.get_untracked();
-            let handle =
-                leptos::mount::mount_to(slot.into(), move || history::history_view(room, sandbox));
+            let handle = untrack(|| {
+                leptos::mount::mount_to(slot, move || history::history_view(room, sandbox))
+            });
             history.set_value(Some(handle));
         }
     });
@@ -218,7 +223,7 @@ fn topic() -> String {
         .unwrap_or_default()
 }
 
-/// A signal as a [`Signal`]: bindings of one value type share one compiled copy.
+/// A signal as a [`Signal`], the one type of binding used for its value type.
 fn read<T: Send + Sync + 'static>(signal: RwSignal<T>) -> Signal<T> {
     signal.into()
 }

@@ -36,59 +36,30 @@ impl Settings {
         }
     }
 
-    /// The options: imMail's name, the toggle's label, the signal and imMail's default.
-    fn toggles(&self) -> [(&'static str, &'static str, RwSignal<bool>, bool); 5] {
-        let defaults = crate::MeetOptions::default();
-        [
-            (
-                "start_recording",
-                "Start recording on first entry",
-                self.start_recording,
-                defaults.start_recording,
-            ),
-            (
-                "startWithAudioMuted",
-                "Join with microphone muted",
-                self.start_with_audio_muted,
-                defaults.start_with_audio_muted,
-            ),
-            (
-                "startWithVideoMuted",
-                "Join with camera off",
-                self.start_with_video_muted,
-                defaults.start_with_video_muted,
-            ),
-            (
-                "fileRecordingsEnabled",
-                "Allow file recordings",
-                self.file_recordings_enabled,
-                defaults.file_recordings_enabled,
-            ),
-            (
-                "HIDE_INVITE_MORE_HEADER",
-                "Hide the invite button",
-                self.hide_invite_more_header,
-                defaults.hide_invite_more_header,
-            ),
-        ]
+    /// Takes what an input of the settings panel now holds: its `name` says which
+    /// setting. Other inputs are ignored.
+    pub fn update(&self, input: &web_sys::HtmlInputElement) {
+        match input.name().as_str() {
+            "first_name" => self.first_name.set(input.value()),
+            "last_name" => self.last_name.set(input.value()),
+            option => {
+                if let Some(toggle) = self.toggle(option) {
+                    toggle.set(input.checked());
+                }
+            }
+        }
     }
 
-    /// Takes what an input of the panel now holds (its `name` says which setting);
-    /// `false` if the input is not one of the panel's.
-    pub fn update(&self, name: &str, input: &web_sys::HtmlInputElement) -> bool {
-        let text = match name {
-            "first_name" => self.first_name,
-            "last_name" => self.last_name,
-            _ => match self.toggles().into_iter().find(|(key, ..)| *key == name) {
-                Some((_, _, signal, _)) => {
-                    signal.set(input.checked());
-                    return true;
-                }
-                None => return false,
-            },
-        };
-        text.set(input.value());
-        true
+    /// The toggle of an option, by imMail's name for it.
+    pub fn toggle(&self, option: &str) -> Option<RwSignal<bool>> {
+        Some(match option {
+            "start_recording" => self.start_recording,
+            "startWithAudioMuted" => self.start_with_audio_muted,
+            "startWithVideoMuted" => self.start_with_video_muted,
+            "fileRecordingsEnabled" => self.file_recordings_enabled,
+            "HIDE_INVITE_MORE_HEADER" => self.hide_invite_more_header,
+            _ => return None,
+        })
     }
 }
 
@@ -98,7 +69,11 @@ impl Default for Settings {
     }
 }
 
-/// Names and toggles; each toggle shows imMail's default.
+/// Names and toggles; each toggle shows imMail's default. The inputs start from what
+/// [`Settings::new`] holds (the end-to-end tests check that they agree) and write to
+/// the settings through one `input` listener on an ancestor ([`Settings::update`]):
+/// nothing else changes the settings, so the inputs need no binding back. Static
+/// markup, which Leptos builds from one template.
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     view! {
