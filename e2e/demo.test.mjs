@@ -64,6 +64,26 @@ test("host creates a meeting and joins as moderator; a guest joins through the s
   await host.goto(app.url);
   assert.deepEqual(await axe(host), [], "no serious accessibility violations before joining");
 
+  // One labelled toggle per option, each showing imMail's default (the panel is
+  // static markup: what it shows must be what the settings hold, checked below).
+  const toggles = await host.locator(".demo-toggle").evaluateAll((labels) =>
+    labels.map((label) => {
+      const input = label.querySelector("input[type=checkbox]");
+      return { key: input.name, checked: input.checked, text: label.innerText };
+    }),
+  );
+  assert.deepEqual(
+    toggles.map((t) => `${t.key} ${t.checked}`),
+    [
+      "start_recording false",
+      "startWithAudioMuted true",
+      "startWithVideoMuted false",
+      "fileRecordingsEnabled true",
+      "HIDE_INVITE_MORE_HEADER false",
+    ],
+  );
+  for (const t of toggles) assert.match(t.text, t.checked ? /default on$/ : /default off$/, t.key);
+
   await host.getByLabel("Join with camera off").check();
   await host.getByLabel("Hide the invite button").check();
   await host.getByRole("button", { name: "Create meeting" }).click();
@@ -75,6 +95,12 @@ test("host creates a meeting and joins as moderator; a guest joins through the s
   assert.deepEqual(hostReport.options.HIDE_INVITE_MORE_HEADER, ["true"]);
   assert.deepEqual(hostReport.options.startWithAudioMuted, ["true"]);
   assert.deepEqual(hostReport.options.start_recording, ["false"]);
+  for (const t of toggles) {
+    const changed = ["startWithVideoMuted", "HIDE_INVITE_MORE_HEADER"].includes(t.key);
+    assert.deepEqual(hostReport.options[t.key], [String(t.checked !== changed)], `${t.key} as shown`);
+  }
+  assert.equal(await host.getByLabel("First name").inputValue(), "Ada");
+  assert.equal(await host.getByLabel("Last name").inputValue(), "Lovelace");
   assert.match(hostReport.media, /^granted: audio \+ video$/);
   assert.deepEqual(await axe(host), [], "no serious accessibility violations once joined");
 

@@ -1,9 +1,18 @@
-//! The demo's calls to the reference server. JSON goes through the browser's own
-//! `JSON.parse` / `JSON.stringify`, like the component's grant path, to keep the page
-//! small.
+//! The demo's calls to the reference server, on the same `window.fetch` exchange as the
+//! component's grant path (time-out, size limit, the server's `{"error": {...}}`
+//! message), with JSON read by the browser's own `JSON.parse`: no HTTP or JSON crate in
+//! the page.
 
-use gloo_net::http::Request;
 use wasm_bindgen::JsValue;
+
+use crate::browser::fetch::fetch_text;
+use crate::logic::json::{parse, Json};
+use crate::GrantFetchError;
+
+/// How long one call to the backend may take, in milliseconds.
+const TIMEOUT_MS: u32 = 15_000;
+/// Largest answer read, in bytes (the answers here are a few hundred).
+const MAX_BYTES: u32 = 64 * 1024;
 
 /// What `GET /api/meet/config` says.
 #[derive(Clone, Debug)]
@@ -22,39 +31,40 @@ pub fn json_string(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The string member `key` of the JSON object in `text` (`a.b` for nested members).
-fn string_field(text: &str, path: &str) -> Option<String> {
-    let mut value = js_sys::JSON::parse(text).ok()?;
-    for key in path.split('.') {
-        value = js_sys::Reflect::get(&value, &JsValue::from_str(key)).ok()?;
+/// The string member `key` of the JSON object in `text`.
+fn string_field(json: &Json, key: &str) -> Option<String> {
+    match json.get(key) {
+        Some(Json::String(value)) => Some(value.clone()),
+        _ => None,
     }
-    value.as_string()
 }
 
-async fn post_or_get(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), String> {
-    let response = request
-        .map_err(|_| "Could not build the request.".to_owned())?
-        .send()
-        .await
-        .map_err(|_| "The backend is unreachable: is the server running?".to_owned())?;
-    let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|_| "The backend's answer was cut off.".to_owned())?;
-    if (200..300).contains(&status) {
-        Ok((status, text))
-    } else {
-        Err(string_field(&text, "error.message").unwrap_or_else(|| format!("HTTP {status}")))
+/// A failed call as a sentence: the server's own message when it sent one.
+fn describe(error: GrantFetchError) -> String {
+    match error {
+        GrantFetchError::Network => "The backend is unreachable: is the server running?".into(),
+        GrantFetchError::Status {
+            message: Some(message),
+            ..
+        } => message,
+        other => other.to_string(),
     }
+}
+
+/// `method url` with an optional JSON body: the answer parsed, or why not.
+async fn call(method: &str, url: &str, body: Option<&str>) -> Result<Json, String> {
+    let text = fetch_text(method, url, body, TIMEOUT_MS, MAX_BYTES)
+        .await
+        .map_err(describe)?;
+    parse(&text).map_err(|_| "The backend's answer is not readable.".to_owned())
 }
 
 /// `GET /api/meet/config`.
 pub async fn config() -> Result<Config, String> {
-    let (_, text) = post_or_get(Request::get("/api/meet/config").build()).await?;
+    let json = call("GET", "/api/meet/config", None).await?;
     match (
-        string_field(&text, "mode"),
-        string_field(&text, "meeting_base"),
+        string_field(&json, "mode"),
+        string_field(&json, "meeting_base"),
     ) {
         (Some(mode), Some(meeting_base)) => Ok(Config { mode, meeting_base }),
         _ => Err("The backend's answer is not readable.".to_owned()),
@@ -63,20 +73,27 @@ pub async fn config() -> Result<Config, String> {
 
 /// `POST /api/meet/rooms`: the new room's name.
 pub async fn create_room(topic: &str) -> Result<String, String> {
-    let body = format!(r#"{{"topic":{}}}"#, json_string(topic));
-    let request = Request::post("/api/meet/rooms")
-        .header("Content-Type", "application/json")
-        .body(body);
-    let (_, text) = post_or_get(request)
-        .await
-        .map_err(|e| format!("Could not create the meeting: {e}"))?;
-    string_field(&text, "name").ok_or_else(|| "The backend's answer is not readable.".to_owned())
+    let mut body = String::from(r#"{"topic":"#);
+    body.push_str(&json_string(topic));
+    body.push('}');
+    let mut failed = String::from("Could not create the meeting: ");
+    match call("POST", "/api/meet/rooms", Some(&body)).await {
+        Ok(json) => string_field(&json, "name")
+            .ok_or_else(|| "The backend's answer is not readable.".to_owned()),
+        Err(why) => {
+            failed.push_str(&why);
+            Err(failed)
+        }
+    }
 }
 
-/// The badge text for a mode.
+/// The badge text for a mode (`down`: the configuration could not be read; empty while
+/// it is being read).
 pub fn mode_label(mode: &str) -> &'static str {
     match mode {
+        "" => "",
         "sandbox" => "Sandbox mode — no imMail account needed",
+        "down" => "Backend unreachable",
         _ => "Connected to imMail",
     }
 }
@@ -94,7 +111,9 @@ pub fn room_from_location() -> Option<String> {
 /// The link a guest opens to join `room`.
 pub fn share_link(room: &str) -> String {
     let location = leptos::prelude::window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_else(|_| "/".into());
-    format!("{origin}{path}?room={room}")
+    let mut link = location.origin().unwrap_or_default();
+    link.push_str(&location.pathname().unwrap_or_else(|_| "/".into()));
+    link.push_str("?room=");
+    link.push_str(room);
+    link
 }

@@ -6,14 +6,11 @@ use leptos::prelude::*;
 use crate::MeetingHistory;
 
 /// The History view of the room the visitor created (its moderator).
-#[component]
-pub fn HistoryView(room: String, sandbox: bool) -> impl IntoView {
+pub fn history_view(room: String, sandbox: bool) -> impl IntoView {
     view! {
         <div class="demo-history">
             <h1 class="demo-history-title">"Sessions of room " <code>{room.clone()}</code></h1>
-            {sandbox.then(|| view! {
-                <p class="demo-hint">"Sandbox: these sessions, chats and recordings are generated. The files are real downloads of made-up bytes."</p>
-            })}
+            <p class="demo-hint" hidden=!sandbox>"Sandbox: these sessions, chats and recordings are generated. The files are real downloads of made-up bytes."</p>
             <MeetingHistory room=room per_page=5 />
         </div>
     }

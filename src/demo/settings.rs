@@ -35,6 +35,32 @@ impl Settings {
             hide_invite_more_header: RwSignal::new(defaults.hide_invite_more_header),
         }
     }
+
+    /// Takes what an input of the settings panel now holds: its `name` says which
+    /// setting. Other inputs are ignored.
+    pub fn update(&self, input: &web_sys::HtmlInputElement) {
+        match input.name().as_str() {
+            "first_name" => self.first_name.set(input.value()),
+            "last_name" => self.last_name.set(input.value()),
+            option => {
+                if let Some(toggle) = self.toggle(option) {
+                    toggle.set(input.checked());
+                }
+            }
+        }
+    }
+
+    /// The toggle of an option, by imMail's name for it.
+    pub fn toggle(&self, option: &str) -> Option<RwSignal<bool>> {
+        Some(match option {
+            "start_recording" => self.start_recording,
+            "startWithAudioMuted" => self.start_with_audio_muted,
+            "startWithVideoMuted" => self.start_with_video_muted,
+            "fileRecordingsEnabled" => self.file_recordings_enabled,
+            "HIDE_INVITE_MORE_HEADER" => self.hide_invite_more_header,
+            _ => return None,
+        })
+    }
 }
 
 impl Default for Settings {
@@ -43,78 +69,58 @@ impl Default for Settings {
     }
 }
 
-/// Names and toggles; each toggle shows imMail's default.
+/// Names and toggles; each toggle shows imMail's default. The inputs start from what
+/// [`Settings::new`] holds (the end-to-end tests check that they agree) and write to
+/// the settings through one `input` listener on an ancestor ([`Settings::update`]):
+/// nothing else changes the settings, so the inputs need no binding back. Static
+/// markup, which Leptos builds from one template.
 #[component]
-pub fn SettingsPanel(settings: Settings) -> impl IntoView {
-    let toggles = [
-        (
-            "start_recording",
-            "Start recording on first entry",
-            "off",
-            settings.start_recording,
-        ),
-        (
-            "startWithAudioMuted",
-            "Join with microphone muted",
-            "on",
-            settings.start_with_audio_muted,
-        ),
-        (
-            "startWithVideoMuted",
-            "Join with camera off",
-            "off",
-            settings.start_with_video_muted,
-        ),
-        (
-            "fileRecordingsEnabled",
-            "Allow file recordings",
-            "on",
-            settings.file_recordings_enabled,
-        ),
-        (
-            "HIDE_INVITE_MORE_HEADER",
-            "Hide the invite button",
-            "off",
-            settings.hide_invite_more_header,
-        ),
-    ];
+pub fn SettingsPanel() -> impl IntoView {
     view! {
         <section class="demo-card" aria-labelledby="settings-h">
             <h2 id="settings-h">"Settings"</h2>
-            <TextField label="First name" name="first_name" autocomplete="given-name" value=settings.first_name />
-            <TextField label="Last name" name="last_name" autocomplete="family-name" value=settings.last_name />
+            <label class="demo-field">
+                <span>"First name"</span>
+                <input type="text" name="first_name" autocomplete="given-name" value="Ada" />
+            </label>
+            <label class="demo-field">
+                <span>"Last name"</span>
+                <input type="text" name="last_name" autocomplete="family-name" value="Lovelace" />
+            </label>
             <fieldset class="demo-toggles">
                 <legend>"Options"</legend>
-                {toggles.into_iter().map(|(key, label, default, signal)| view! {
-                    <label class="demo-toggle">
-                        <input type="checkbox" name=key
-                            prop:checked=move || signal.get()
-                            on:change=move |ev| signal.set(event_target_checked(&ev)) />
-                        <span class="demo-toggle-text">{label}
-                            <small><code>{key}</code>" · default "{default}</small>
-                        </span>
-                    </label>
-                }).collect_view()}
+                <label class="demo-toggle">
+                    <input type="checkbox" name="start_recording" />
+                    <span class="demo-toggle-text">"Start recording on first entry"
+                        <small><code>"start_recording"</code>" · default off"</small>
+                    </span>
+                </label>
+                <label class="demo-toggle">
+                    <input type="checkbox" name="startWithAudioMuted" checked />
+                    <span class="demo-toggle-text">"Join with microphone muted"
+                        <small><code>"startWithAudioMuted"</code>" · default on"</small>
+                    </span>
+                </label>
+                <label class="demo-toggle">
+                    <input type="checkbox" name="startWithVideoMuted" />
+                    <span class="demo-toggle-text">"Join with camera off"
+                        <small><code>"startWithVideoMuted"</code>" · default off"</small>
+                    </span>
+                </label>
+                <label class="demo-toggle">
+                    <input type="checkbox" name="fileRecordingsEnabled" checked />
+                    <span class="demo-toggle-text">"Allow file recordings"
+                        <small><code>"fileRecordingsEnabled"</code>" · default on"</small>
+                    </span>
+                </label>
+                <label class="demo-toggle">
+                    <input type="checkbox" name="HIDE_INVITE_MORE_HEADER" />
+                    <span class="demo-toggle-text">"Hide the invite button"
+                        <small><code>"HIDE_INVITE_MORE_HEADER"</code>" · default off"</small>
+                    </span>
+                </label>
             </fieldset>
             <p class="demo-hint">"Changes apply when you join, or with “Rejoin with new settings”."</p>
         </section>
-    }
-}
-
-/// A labelled text input bound to a signal.
-#[component]
-fn TextField(
-    label: &'static str,
-    name: &'static str,
-    autocomplete: &'static str,
-    value: RwSignal<String>,
-) -> impl IntoView {
-    view! {
-        <label class="demo-field">
-            <span>{label}</span>
-            <input type="text" name=name autocomplete=autocomplete
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev)) />
-        </label>
     }
 }
