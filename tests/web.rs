@@ -456,6 +456,7 @@ const FAKE_FETCH: &str = r#"
         window.__requests.push({
             method: input.method, url: input.url, credentials: input.credentials,
             cache: input.cache, contentType: input.headers.get('content-type'),
+            accept: input.headers.get('accept'), csrf: input.headers.get('x-csrf-token'),
             body: await input.clone().text(),
         });
         if (s.reject) throw new TypeError('Failed to fetch');
@@ -566,6 +567,59 @@ async fn endpoint_failures_each_read_clearly() {
         text.contains("scheme \"javascript\" is not allowed"),
         "{text}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_request_built_with_gloo_net_carries_what_the_app_adds() {
+    let body = format!(
+        r#"{{"meeting_url":"{MEETING}","jwt":"{}","moderator":true}}"#,
+        fresh_token()
+    );
+    fake_fetch(&format!("{{ status: 200, body: {body:?} }}"));
+    let builds = Arc::new(Mutex::new(0));
+    let counted = builds.clone();
+    let source = GrantSource::endpoint_request("/api/meet/rooms/abc/grant", move |request| {
+        *counted.lock().unwrap() += 1;
+        request
+            .header("X-CSRF-Token", "page-token")
+            .header("Content-Type", "application/json")
+            .body(r#"{"display_name":"Zoë"}"#)
+    });
+    let page = mount(move || view! { <MeetEmbed grant_source=source /> });
+    page.wait_for_state("joined").await;
+    assert_eq!(recorded("method"), "POST");
+    assert_eq!(recorded("credentials"), "same-origin");
+    assert_eq!(recorded("cache"), "no-store");
+    assert_eq!(recorded("accept"), "application/json");
+    assert_eq!(recorded("csrf"), "page-token");
+    assert_eq!(recorded("body"), r#"{"display_name":"Zoë"}"#);
+    assert!(page.text().contains("Moderator"), "{}", page.text());
+    assert_eq!(*builds.lock().unwrap(), 1, "built once per join");
+
+    // The same rules as the plain endpoint: status errors, size, time-out with abort.
+    let failing = |scenario: &'static str, timeout_ms: u32| async move {
+        fake_fetch(scenario);
+        let source =
+            GrantSource::endpoint_request("/api/meet/rooms/abc/grant", |request| request.build());
+        let page =
+            mount(move || view! { <MeetEmbed grant_source=source grant_timeout_ms=timeout_ms /> });
+        page.wait_for_state("error").await;
+        assert!(page.iframe().is_none());
+        page.text()
+    };
+    let text = failing(
+        r#"{ status: 403, body: '{"error":{"code":"forbidden","message":"Not your room"}}' }"#,
+        5000,
+    )
+    .await;
+    assert!(text.contains("Not your room (HTTP 403)"), "{text}");
+    let text = failing(r#"{ status: 200, body: 'x'.repeat(20000) }"#, 5000).await;
+    assert!(text.contains("larger than 16384 bytes"), "{text}");
+    let text = failing("{ hang: true }", 300).await;
+    assert!(text.contains("did not answer within 1 s"), "{text}");
+    assert_eq!(js_sys::eval("window.__aborted").unwrap(), true, "aborted");
+    let text = failing("{ reject: true }", 5000).await;
+    assert!(text.contains("could not reach"), "{text}");
 }
 
 #[wasm_bindgen_test]

@@ -32,6 +32,12 @@ pub(crate) async fn fetch_text(
             })
         }
     };
+    accept(status, text, max_bytes)
+}
+
+/// An answer's text if it is within `max_bytes` and its status is 2xx, else the error
+/// that says why (a `Status` error carries the server's `{"error": {...}}` message).
+pub(crate) fn accept(status: u16, text: String, max_bytes: u32) -> Result<String, GrantFetchError> {
     if text.len() > max_bytes as usize {
         return Err(GrantFetchError::TooLarge(max_bytes));
     }

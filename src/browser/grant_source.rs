@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use futures::future::LocalBoxFuture;
 use futures::FutureExt as _;
+use gloo_net::http::{Request, RequestBuilder};
+use web_sys::{AbortController, RequestCache, RequestCredentials};
 
 use crate::logic::{GrantFetchError, GrantResponse, MeetError};
 
@@ -25,6 +27,10 @@ type Fetch = dyn Fn(u32) -> LocalBoxFuture<'static, Result<GrantResponse, MeetEr
 /// use immail_meet::{GrantResponse, GrantSource, Jwt};
 /// // The customer's endpoint (what `<MeetEmbed endpoint=...>` uses):
 /// let endpoint = GrantSource::endpoint("/api/meet/rooms/abc/grant");
+/// // The endpoint with what your backend also wants, e.g. a CSRF header:
+/// let csrf = GrantSource::endpoint_request("/api/meet/rooms/abc/grant", |request| {
+///     request.header("X-CSRF-Token", "token-from-your-page").build()
+/// });
 /// // Or any async function, e.g. a Leptos server function:
 /// let custom = GrantSource::from_fn(|| async {
 ///     Ok::<_, String>(GrantResponse {
@@ -52,6 +58,63 @@ impl GrantSource {
         Self(Arc::new(move |timeout_ms| {
             let (url, body) = (url.clone(), body.clone());
             async move { fetch_grant(&url, body.as_ref(), timeout_ms).await }.boxed_local()
+        }))
+    }
+
+    /// `POST url` built with gloo-net and finished by `customize`, for a backend that
+    /// wants more than the plain endpoint call: a CSRF header, an `Authorization` header
+    /// of your own app, a JSON body, another method.
+    ///
+    /// The builder `customize` receives already has `POST`, same-origin credentials,
+    /// `no-store` caching, `Accept: application/json` and the abort signal of the
+    /// time-out; it adds what the backend needs and builds the request (`.build()`,
+    /// `.body(..)` or `.json(..)`). The answer is read like the endpoint's (at most
+    /// [`MAX_GRANT_BYTES`], the same errors), and `customize` runs again at each join,
+    /// so a header can carry a value that changes. Never put a role in the request: the
+    /// server decides roles. A request `customize` fails to build is a
+    /// [`GrantFetchError::Source`] with gloo-net's message.
+    pub fn endpoint_request<F>(url: impl Into<String>, customize: F) -> Self
+    where
+        F: Fn(RequestBuilder) -> Result<Request, gloo_net::Error> + Send + Sync + 'static,
+    {
+        let url: Arc<str> = url.into().into();
+        Self(Arc::new(move |timeout_ms| {
+            let request = AbortController::new()
+                .map_err(|_| GrantFetchError::Network)
+                .and_then(|abort| {
+                    let builder = Request::post(&url)
+                        .credentials(RequestCredentials::SameOrigin)
+                        .cache(RequestCache::NoStore)
+                        .header("Accept", "application/json")
+                        .abort_signal(Some(&abort.signal()));
+                    customize(builder)
+                        .map(|request| (abort, request))
+                        .map_err(|e| GrantFetchError::Source(e.to_string()))
+                });
+            async move {
+                let (abort, request) = request?;
+                let exchange = async {
+                    let response = request.send().await.map_err(|_| GrantFetchError::Network)?;
+                    let declared = response.headers().get("content-length");
+                    let declared = declared.and_then(|n| n.parse::<u64>().ok());
+                    if declared.is_some_and(|n| n > u64::from(MAX_GRANT_BYTES)) {
+                        return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES));
+                    }
+                    let text = response
+                        .text()
+                        .await
+                        .map_err(|_| GrantFetchError::Network)?;
+                    super::fetch::accept(response.status(), text, MAX_GRANT_BYTES)
+                };
+                let text = match timer::within(timeout_ms, exchange).await {
+                    Some(answer) => answer,
+                    None => Err(GrantFetchError::Timeout(timeout_ms)),
+                };
+                // Ends the request if it is still running (time-out, or an answer too large).
+                abort.abort();
+                Ok(GrantResponse::from_json(&text?)?)
+            }
+            .boxed_local()
         }))
     }
 
