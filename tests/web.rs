@@ -482,11 +482,19 @@ fn recorded(field: &str) -> JsValue {
     .unwrap()
 }
 
-async fn endpoint_error(scenario: &str, timeout_ms: u32) -> String {
+/// The page text of a `<MeetEmbed>` whose grant request meets `scenario` in the fake
+/// fetch: through the `endpoint` prop, or through `source` when one is given.
+async fn endpoint_error(scenario: &str, timeout_ms: u32, source: Option<GrantSource>) -> String {
     fake_fetch(scenario);
-    let page = mount(
-        move || view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" grant_timeout_ms=timeout_ms /> },
-    );
+    let page = mount(move || match source {
+        None => {
+            view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" grant_timeout_ms=timeout_ms /> }
+                .into_any()
+        }
+        Some(source) => {
+            view! { <MeetEmbed grant_source=source grant_timeout_ms=timeout_ms /> }.into_any()
+        }
+    });
     page.wait_for_state("error").await;
     assert!(page.iframe().is_none());
     page.text()
@@ -525,33 +533,36 @@ async fn endpoint_failures_each_read_clearly() {
     let text = endpoint_error(
         r#"{ status: 404, body: '{"error":{"code":"room_not_found","message":"No such room"}}' }"#,
         5000,
+        None,
     )
     .await;
     assert!(text.contains("No such room (HTTP 404)"), "{text}");
-    let text = endpoint_error(r#"{ status: 502, body: '<html>Bad gateway</html>', headers: {'content-type': 'text/html'} }"#, 5000).await;
+    let text = endpoint_error(r#"{ status: 502, body: '<html>Bad gateway</html>', headers: {'content-type': 'text/html'} }"#, 5000, None).await;
     assert!(text.contains("answered HTTP 502"), "{text}");
-    let text = endpoint_error(r#"{ status: 200, body: '<html>login page</html>', headers: {'content-type': 'text/html'} }"#, 5000).await;
+    let text = endpoint_error(r#"{ status: 200, body: '<html>login page</html>', headers: {'content-type': 'text/html'} }"#, 5000, None).await;
     assert!(text.contains("not JSON"), "{text}");
     let text = endpoint_error(
         r#"{ status: 200, body: '{"meeting_url": "https://web.immail.ca/meet/abc"}' }"#,
         5000,
+        None,
     )
     .await;
     assert!(text.contains("has no \"jwt\""), "{text}");
     let text = endpoint_error(
         r#"{ status: 200, body: '{"meeting_url": 5, "jwt": "a.b.c"}' }"#,
         5000,
+        None,
     )
     .await;
     assert!(
         text.contains("\"meeting_url\" is a number, not a string"),
         "{text}"
     );
-    let text = endpoint_error(r#"{ status: 200, body: 'x'.repeat(20000) }"#, 5000).await;
+    let text = endpoint_error(r#"{ status: 200, body: 'x'.repeat(20000) }"#, 5000, None).await;
     assert!(text.contains("larger than 16384 bytes"), "{text}");
-    let text = endpoint_error("{ reject: true }", 5000).await;
+    let text = endpoint_error("{ reject: true }", 5000, None).await;
     assert!(text.contains("could not reach"), "{text}");
-    let text = endpoint_error("{ hang: true }", 300).await;
+    let text = endpoint_error("{ hang: true }", 300, None).await;
     assert!(text.contains("did not answer within 1 s"), "{text}");
     assert_eq!(
         js_sys::eval("window.__aborted").unwrap(),
@@ -561,6 +572,7 @@ async fn endpoint_failures_each_read_clearly() {
     let text = endpoint_error(
         r#"{ status: 200, body: '{"meeting_url": "javascript:alert(1)", "jwt": "a.b.c"}' }"#,
         5000,
+        None,
     )
     .await;
     assert!(
@@ -597,15 +609,10 @@ async fn a_request_built_with_gloo_net_carries_what_the_app_adds() {
     assert_eq!(*builds.lock().unwrap(), 1, "built once per join");
 
     // The same rules as the plain endpoint: status errors, size, time-out with abort.
-    let failing = |scenario: &'static str, timeout_ms: u32| async move {
-        fake_fetch(scenario);
+    let failing = |scenario: &'static str, timeout_ms: u32| {
         let source =
             GrantSource::endpoint_request("/api/meet/rooms/abc/grant", |request| request.build());
-        let page =
-            mount(move || view! { <MeetEmbed grant_source=source grant_timeout_ms=timeout_ms /> });
-        page.wait_for_state("error").await;
-        assert!(page.iframe().is_none());
-        page.text()
+        endpoint_error(scenario, timeout_ms, Some(source))
     };
     let text = failing(
         r#"{ status: 403, body: '{"error":{"code":"forbidden","message":"Not your room"}}' }"#,
