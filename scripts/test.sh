@@ -32,7 +32,7 @@ step "clippy, wasm32 (library, tests, demo, size apps)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features demo --bins -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features hydrate --lib -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-meet-bare-app -p immail-meet-naive-app -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-meet-bare-app -p immail-meet-naive-app -p immail-meet-core-app --bins -- -D warnings
 
 step "native tests: core, properties, server-side rendering, doc examples"
 cargo test
