@@ -25,8 +25,6 @@ pub enum AppError {
     SessionNotFound,
     /// No recording by that id among those listed.
     RecordingNotFound,
-    /// The asked byte range lies outside the recording, which has this many bytes.
-    RangeNotSatisfiable(u64),
     /// The upstream (imMail or the sandbox) failed.
     Upstream(crate::upstream::UpstreamError),
 }
@@ -71,7 +69,7 @@ impl AppError {
                 "recording_not_found",
                 "No such recording: list the room's sessions first.".into(),
             ),
-            Self::RangeNotSatisfiable(_) | Self::Upstream(U::RangeNotSatisfiable(_)) => (
+            Self::Upstream(U::RangeNotSatisfiable(_)) => (
                 StatusCode::RANGE_NOT_SATISFIABLE,
                 "range_not_satisfiable",
                 "The requested range is not part of the file.".into(),
@@ -113,9 +111,7 @@ impl IntoResponse for AppError {
             Json(json!({ "error": { "code": code, "message": message } })),
         )
             .into_response();
-        if let Self::RangeNotSatisfiable(length)
-        | Self::Upstream(crate::upstream::UpstreamError::RangeNotSatisfiable(length)) = self
-        {
+        if let Self::Upstream(crate::upstream::UpstreamError::RangeNotSatisfiable(length)) = self {
             if let Ok(value) = HeaderValue::from_str(&format!("bytes */{length}")) {
                 response.headers_mut().insert(header::CONTENT_RANGE, value);
             }

@@ -69,6 +69,24 @@ impl RangeRequest {
             _ => Self::Invalid,
         }
     }
+
+    /// What to send of a file of `length` bytes: `Ok(None)` the whole file,
+    /// `Ok(Some(part))` one part, `Err(length)` a `416` (a range outside the file, or an
+    /// unreadable one).
+    ///
+    /// ```
+    /// use immail_meet_server::range::{ByteRange, RangeRequest};
+    /// assert_eq!(RangeRequest::parse(Some("bytes=-10")).resolve(100), Ok(Some(ByteRange { start: 90, end: 99 })));
+    /// assert_eq!(RangeRequest::parse(None).resolve(100), Ok(None));
+    /// assert_eq!(RangeRequest::parse(Some("bytes=200-")).resolve(100), Err(100));
+    /// ```
+    pub fn resolve(self, length: u64) -> Result<Option<ByteRange>, u64> {
+        match self {
+            Self::Whole => Ok(None),
+            Self::One(spec) => spec.resolve(length).map(Some).ok_or(length),
+            Self::Invalid => Err(length),
+        }
+    }
 }
 
 /// A satisfiable range of a file of known length: `start..=end`.

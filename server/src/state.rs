@@ -49,17 +49,21 @@ impl AppState {
     /// The room `name`, if `caller` is its moderator (the session that created it):
     /// `404` for an unknown room, `403` for anyone else. The rule of every history route.
     pub fn moderated_room(&self, name: &str, caller: &SessionId) -> Result<RoomRecord, AppError> {
-        let record = self
-            .rooms
-            .read()
-            .expect("rooms lock")
-            .get(name)
-            .cloned()
-            .ok_or(AppError::RoomNotFound)?;
+        let record = self.room(name)?;
         if record.creator != *caller {
             return Err(AppError::Forbidden);
         }
         Ok(record)
+    }
+
+    /// The room `name` (`404` if this server did not create it).
+    pub fn room(&self, name: &str) -> Result<RoomRecord, AppError> {
+        self.rooms
+            .read()
+            .expect("rooms lock")
+            .get(name)
+            .cloned()
+            .ok_or(AppError::RoomNotFound)
     }
 
     /// The meeting URL of a room.

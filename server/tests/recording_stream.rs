@@ -15,7 +15,6 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::*;
 use http_body_util::BodyExt;
-use immail_meet::SessionList;
 use immail_meet_server::upstream::sandbox::history::LARGE_RECORDING_BYTES;
 use immail_meet_server::upstream::sandbox::recording::{fill, seed_of};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -81,16 +80,7 @@ fn check(seed: u32, position: u64, chunk: &[u8], expected: &mut Vec<u8>) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_200_mib_recording_streams_with_bounded_memory() {
     let app = app();
-    let (room, cookie) = create_room(&app.api).await;
-    let listed = call(
-        &app.api,
-        "GET",
-        &format!("/api/meet/rooms/{room}/sessions"),
-        Some(&cookie),
-        "",
-    )
-    .await;
-    let sessions = SessionList::from_json(&listed.text).unwrap();
+    let (_, cookie, sessions) = listed_room(&app.api, "Consulting").await;
     let file = sessions
         .data
         .iter()

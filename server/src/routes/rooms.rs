@@ -126,13 +126,7 @@ pub async fn grant(
     body: Body,
 ) -> Result<impl IntoResponse, AppError> {
     let request: GrantRequest = json_body(body, true)?;
-    let record = state
-        .rooms
-        .read()
-        .expect("rooms lock")
-        .get(&room_name)
-        .cloned()
-        .ok_or(AppError::RoomNotFound)?;
+    let record = state.room(&room_name)?;
     let moderator = record.creator == session;
     let display_name = match request.display_name.as_deref().map(str::trim) {
         None | Some("") => if moderator { "Host" } else { "Guest" }.to_owned(),

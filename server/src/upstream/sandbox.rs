@@ -20,7 +20,7 @@ use immail_meet::{Message, MessageList, Paging, Session, SessionList, SessionSta
 use super::{
     IssuedToken, NewRoom, RecordingRequest, RecordingStream, Upstream, UpstreamError, UpstreamRoom,
 };
-use crate::range::RangeRequest;
+use crate::range::{RangeRequest, RangeSpec};
 
 /// The claims of a sandbox participant JWT.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,8 +75,8 @@ impl Sandbox {
     }
 
     /// The strong ETag of a sandbox recording.
-    fn etag(file_id: &str, length: u64) -> String {
-        format!("\"sandbox-{}-{length}\"", recording::seed_of(file_id))
+    fn etag(seed: u32, length: u64) -> String {
+        format!("\"sandbox-{seed}-{length}\"")
     }
 
     /// Checks a token's signature, expiry and room; gives its claims.
@@ -236,7 +236,8 @@ impl Upstream for Sandbox {
             .files
             .get(request.file_id)
             .ok_or(UpstreamError::NotFound)?;
-        let etag = Self::etag(request.file_id, length);
+        let seed = recording::seed_of(request.file_id);
+        let etag = Self::etag(seed, length);
         // A changed file (another ETag) is sent whole, as RFC 9110 asks of If-Range.
         let range = match request.range {
             RangeRequest::One(_) | RangeRequest::Invalid
@@ -246,23 +247,13 @@ impl Upstream for Sandbox {
             }
             other => other,
         };
-        let whole = crate::range::ByteRange {
-            start: 0,
-            end: length.saturating_sub(1),
-        };
-        let part = match range {
-            RangeRequest::Whole => None,
-            RangeRequest::One(spec) => Some(
-                spec.resolve(length)
-                    .ok_or(UpstreamError::RangeNotSatisfiable(length))?,
-            ),
-            RangeRequest::Invalid => return Err(UpstreamError::RangeNotSatisfiable(length)),
-        };
-        let seed = recording::seed_of(request.file_id);
-        let body = if length == 0 {
-            Box::pin(futures::stream::empty()) as super::ByteStream
-        } else {
-            recording::stream_range(seed, part.unwrap_or(whole))
+        let part = range
+            .resolve(length)
+            .map_err(UpstreamError::RangeNotSatisfiable)?;
+        // What is sent: the part, else the whole file (nothing at all if it is empty).
+        let body = match part.or_else(|| RangeSpec::From(0).resolve(length)) {
+            Some(bytes) => recording::stream_range(seed, bytes),
+            None => Box::pin(futures::stream::empty()) as super::ByteStream,
         };
         Ok(RecordingStream {
             length,

@@ -132,11 +132,6 @@ impl ApiCall {
     pub fn is_idempotent(&self) -> bool {
         self.idempotent
     }
-
-    /// The path under the API base.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
 }
 
 impl fmt::Display for ApiCall {
@@ -386,7 +381,21 @@ fn error_chain(e: &reqwest::Error) -> String {
 
 /// Reads an answer body as JSON, at most [`MAX_ANSWER_BYTES`]. Errors say what was wrong
 /// with it, never what it held.
-pub async fn read_json(call: &ApiCall, mut response: Response) -> Result<Value, UpstreamError> {
+pub async fn read_json(call: &ApiCall, response: Response) -> Result<Value, UpstreamError> {
+    let body = read_body(call, response).await?;
+    serde_json::from_slice(&body).map_err(|_| not_json(call))
+}
+
+/// The error for an answer that is not JSON at all.
+pub(crate) fn not_json(call: &ApiCall) -> UpstreamError {
+    UpstreamError::Failed(format!("{call}: the answer is not JSON"))
+}
+
+/// Reads an answer body, at most [`MAX_ANSWER_BYTES`].
+pub(crate) async fn read_body(
+    call: &ApiCall,
+    mut response: Response,
+) -> Result<Vec<u8>, UpstreamError> {
     let too_large = || {
         UpstreamError::Failed(format!(
             "{call}: the answer is larger than {MAX_ANSWER_BYTES} bytes"
@@ -409,6 +418,5 @@ pub async fn read_json(call: &ApiCall, mut response: Response) -> Result<Value, 
             return Err(too_large());
         }
     }
-    serde_json::from_slice(&body)
-        .map_err(|_| UpstreamError::Failed(format!("{call}: the answer is not JSON")))
+    Ok(body)
 }

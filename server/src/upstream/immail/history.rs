@@ -12,8 +12,9 @@ use reqwest::header::{
 };
 use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;
+use serde_json::error::Category;
 
-use super::client::{read_json, ApiCall, ImmailClient};
+use super::client::{not_json, read_body, ApiCall, ImmailClient};
 use super::history_paths::HistoryPaths;
 use crate::range::{ByteRange, RangeRequest, RangeSpec};
 use crate::upstream::{ByteStream, RecordingRequest, RecordingStream, UpstreamError};
@@ -32,9 +33,13 @@ pub(super) async fn get_json<T: DeserializeOwned>(
     if response.status() == StatusCode::NOT_FOUND {
         return Err(UpstreamError::NotFound);
     }
-    let answer = read_json(&call, response).await?;
-    // The tolerant reader's errors name a member and a type, never a value.
-    serde_json::from_value(answer).map_err(|e| UpstreamError::Failed(format!("{call}: {e}")))
+    let body = read_body(&call, response).await?;
+    // Read once, straight into the model. The tolerant reader's errors name a member
+    // and a type, never a value.
+    serde_json::from_slice(&body).map_err(|e| match e.classify() {
+        Category::Syntax | Category::Eof => not_json(&call),
+        _ => UpstreamError::Failed(format!("{call}: {e}")),
+    })
 }
 
 /// `GET` a recording, passing the range on (`Range`, and `If-Range` with it). imMail
@@ -66,13 +71,9 @@ pub(super) async fn recording(
     }
     let response = client.send(&call).await?;
     let failed = |why: &str| UpstreamError::Failed(format!("{call}: {why}"));
-    let headers = response.headers();
     let etag = text_header(&response, ETAG);
     let content_type = text_header(&response, CONTENT_TYPE);
-    let declared = headers
-        .get(CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
+    let declared = text_header(&response, CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
     let content_range = text_header(&response, CONTENT_RANGE);
     match response.status() {
         StatusCode::NOT_FOUND => Err(UpstreamError::NotFound),
@@ -104,16 +105,13 @@ pub(super) async fn recording(
             let length = declared.ok_or_else(|| failed("200 without a Content-Length"))?;
             // A range imMail ignored is cut out here; one it refused through If-Range
             // (another version of the file) is not: the whole file is the answer.
-            let part = match (request.range, &if_range) {
-                (RangeRequest::Invalid, _) => {
-                    return Err(UpstreamError::RangeNotSatisfiable(length))
-                }
-                (RangeRequest::One(spec), None) => Some(
-                    spec.resolve(length)
-                        .ok_or(UpstreamError::RangeNotSatisfiable(length))?,
-                ),
-                _ => None,
+            let range = match (request.range, &if_range) {
+                (RangeRequest::One(_), Some(_)) => RangeRequest::Whole,
+                (range, _) => range,
             };
+            let part = range
+                .resolve(length)
+                .map_err(UpstreamError::RangeNotSatisfiable)?;
             let (skip, take) = part.map_or((0, length), |p| (p.start, p.len()));
             Ok(RecordingStream {
                 length,

@@ -15,7 +15,7 @@
 //!
 //! Adding a call: build an [`ApiCall`] (`ApiCall::get(path)`, or `ApiCall::post(path,
 //! body)` plus `.idempotent()` when repeating it changes nothing; percent-encode path
-//! segments that come from data), send it with `self.client().json(&call)` (or `send` for
+//! segments that come from data), send it with `self.client.json(&call)` (or `send` for
 //! a body to stream, with `.accept("*/*")`), and read members with [`answer::text`]. The
 //! service token, the 401 rule, the retry policy, time-outs and the mapping of faults to
 //! `UpstreamError` come with it; an error detail names the call, never a value.
@@ -75,11 +75,6 @@ impl Immail {
             meeting_base: settings.meeting_base.clone(),
             history_paths: settings.history_paths.clone(),
         })
-    }
-
-    /// The API client, for further calls.
-    pub fn client(&self) -> &ImmailClient {
-        &self.client
     }
 }
 
