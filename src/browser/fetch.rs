@@ -1,6 +1,7 @@
-//! One HTTP exchange on `window.fetch`, shared by the grant source and the history
-//! components: same-origin credentials, no caching, JSON accepted, a time-out that
-//! aborts the request, and a limit on the answer's size.
+//! One HTTP exchange on `window.fetch`, shared by the grant sources and the history
+//! components: a time-out that aborts the request and a limit on the answer's size,
+//! for a plain call (same-origin credentials, no caching, JSON accepted) or for a
+//! request the app built.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen_futures::JsFuture;
@@ -17,7 +18,35 @@ pub(crate) async fn fetch_text(
     timeout_ms: u32,
     max_bytes: u32,
 ) -> Result<String, GrantFetchError> {
-    let exchange = fetch_js(method, url, body, timeout_ms, max_bytes);
+    settle(
+        fetch_js(method, url, body, timeout_ms, max_bytes),
+        timeout_ms,
+        max_bytes,
+    )
+    .await
+}
+
+/// `request` as the app built it, with the same time-out, size limit and errors as
+/// [`fetch_text`].
+pub(crate) async fn fetch_request(
+    request: &web_sys::Request,
+    timeout_ms: u32,
+    max_bytes: u32,
+) -> Result<String, GrantFetchError> {
+    settle(
+        fetch_request_js(request, timeout_ms, max_bytes),
+        timeout_ms,
+        max_bytes,
+    )
+    .await
+}
+
+/// The exchange's outcome as the answer's text or the error that says why.
+async fn settle(
+    exchange: js_sys::Promise,
+    timeout_ms: u32,
+    max_bytes: u32,
+) -> Result<String, GrantFetchError> {
     let (status, text) = match JsFuture::from(exchange).await {
         Ok(answer) => {
             let answer = js_sys::Array::from(&answer);
@@ -37,7 +66,7 @@ pub(crate) async fn fetch_text(
 
 /// An answer's text if it is within `max_bytes` and its status is 2xx, else the error
 /// that says why (a `Status` error carries the server's `{"error": {...}}` message).
-pub(crate) fn accept(status: u16, text: String, max_bytes: u32) -> Result<String, GrantFetchError> {
+fn accept(status: u16, text: String, max_bytes: u32) -> Result<String, GrantFetchError> {
     if text.len() > max_bytes as usize {
         return Err(GrantFetchError::TooLarge(max_bytes));
     }
@@ -53,23 +82,29 @@ pub(crate) fn accept(status: u16, text: String, max_bytes: u32) -> Result<String
 // 0 no answer (network, CORS), 1 time-out (the request is aborted), 2 a declared
 // `Content-Length` over the limit (aborted before reading).
 #[wasm_bindgen(inline_js = r#"
-export function fetchText(method, url, body, ms, max) {
+function exchange(input, init, ms, max) {
   const abort = new AbortController();
   let why = 0;
   const timer = setTimeout(() => { why = 1; abort.abort(); }, ms);
-  const headers = { Accept: "application/json" };
-  if (body != null) headers["Content-Type"] = "application/json";
-  return fetch(url, {
-    method, credentials: "same-origin", cache: "no-store",
-    headers, body, signal: abort.signal,
-  }).then(async (response) => {
+  init.signal = abort.signal;
+  return fetch(input, init).then(async (response) => {
     if (+response.headers.get("content-length") > max) { why = 2; throw why; }
     return [response.status, await response.text()];
   }).catch(() => { abort.abort(); throw why; })
     .finally(() => clearTimeout(timer));
 }
+export function fetchText(method, url, body, ms, max) {
+  const headers = { Accept: "application/json" };
+  if (body != null) headers["Content-Type"] = "application/json";
+  return exchange(url, { method, credentials: "same-origin", cache: "no-store", headers, body }, ms, max);
+}
+export function fetchRequest(request, ms, max) {
+  return exchange(request, {}, ms, max);
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = fetchText)]
     fn fetch_js(method: &str, url: &str, body: Option<&str>, ms: u32, max: u32) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = fetchRequest)]
+    fn fetch_request_js(request: &web_sys::Request, ms: u32, max: u32) -> js_sys::Promise;
 }

@@ -7,10 +7,11 @@ use std::sync::Arc;
 use futures::future::LocalBoxFuture;
 use futures::FutureExt as _;
 use gloo_net::http::{Request, RequestBuilder};
-use web_sys::{AbortController, RequestCache, RequestCredentials};
+use web_sys::{RequestCache, RequestCredentials};
 
 use crate::logic::{GrantFetchError, GrantResponse, MeetError};
 
+use super::fetch::{fetch_request, fetch_text};
 use super::timer;
 
 /// Largest grant answer read, in bytes. A grant is a few hundred bytes.
@@ -66,9 +67,9 @@ impl GrantSource {
     /// of your own app, a JSON body, another method.
     ///
     /// The builder `customize` receives already has `POST`, same-origin credentials,
-    /// `no-store` caching, `Accept: application/json` and the abort signal of the
-    /// time-out; it adds what the backend needs and builds the request (`.build()`,
-    /// `.body(..)` or `.json(..)`). The answer is read like the endpoint's (at most
+    /// `no-store` caching and `Accept: application/json`; it adds what the backend
+    /// needs and builds the request (`.build()`, `.body(..)` or `.json(..)`). It is sent
+    /// and read like the endpoint's call (the same time-out, which aborts it, at most
     /// [`MAX_GRANT_BYTES`], the same errors), and `customize` runs again at each join,
     /// so a header can carry a value that changes. Never put a role in the request: the
     /// server decides roles. A request `customize` fails to build is a
@@ -79,40 +80,16 @@ impl GrantSource {
     {
         let url: Arc<str> = url.into().into();
         Self(Arc::new(move |timeout_ms| {
-            let request = AbortController::new()
-                .map_err(|_| GrantFetchError::Network)
-                .and_then(|abort| {
-                    let builder = Request::post(&url)
-                        .credentials(RequestCredentials::SameOrigin)
-                        .cache(RequestCache::NoStore)
-                        .header("Accept", "application/json")
-                        .abort_signal(Some(&abort.signal()));
-                    customize(builder)
-                        .map(|request| (abort, request))
-                        .map_err(|e| GrantFetchError::Source(e.to_string()))
-                });
+            let builder = Request::post(&url)
+                .credentials(RequestCredentials::SameOrigin)
+                .cache(RequestCache::NoStore)
+                .header("Accept", "application/json");
+            let request = customize(builder)
+                .map(web_sys::Request::from)
+                .map_err(|e| GrantFetchError::Source(e.to_string()));
             async move {
-                let (abort, request) = request?;
-                let exchange = async {
-                    let response = request.send().await.map_err(|_| GrantFetchError::Network)?;
-                    let declared = response.headers().get("content-length");
-                    let declared = declared.and_then(|n| n.parse::<u64>().ok());
-                    if declared.is_some_and(|n| n > u64::from(MAX_GRANT_BYTES)) {
-                        return Err(GrantFetchError::TooLarge(MAX_GRANT_BYTES));
-                    }
-                    let text = response
-                        .text()
-                        .await
-                        .map_err(|_| GrantFetchError::Network)?;
-                    super::fetch::accept(response.status(), text, MAX_GRANT_BYTES)
-                };
-                let text = match timer::within(timeout_ms, exchange).await {
-                    Some(answer) => answer,
-                    None => Err(GrantFetchError::Timeout(timeout_ms)),
-                };
-                // Ends the request if it is still running (time-out, or an answer too large).
-                abort.abort();
-                Ok(GrantResponse::from_json(&text?)?)
+                let text = fetch_request(&request?, timeout_ms, MAX_GRANT_BYTES).await?;
+                Ok(GrantResponse::from_json(&text)?)
             }
             .boxed_local()
         }))
@@ -201,7 +178,7 @@ async fn fetch_grant(
     timeout_ms: u32,
 ) -> Result<GrantResponse, MeetError> {
     let body = body.map(GrantBody::as_str);
-    let text = super::fetch::fetch_text("POST", url, body, timeout_ms, MAX_GRANT_BYTES).await?;
+    let text = fetch_text("POST", url, body, timeout_ms, MAX_GRANT_BYTES).await?;
     Ok(GrantResponse::from_json(&text)?)
 }
 

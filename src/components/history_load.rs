@@ -192,13 +192,3 @@ pub(crate) fn draw_time(
     }
     Some(())
 }
-
-/// Root classes: `base`, plus the app's own.
-pub(crate) fn root_class(base: &str, extra: &str) -> String {
-    let mut class = String::from(base);
-    if !extra.is_empty() {
-        class.push(' ');
-        class.push_str(extra);
-    }
-    class
-}

@@ -213,11 +213,13 @@ pub fn MeetEmbed(
     // A prop changed since the meeting was joined: noted, never applied by itself.
     meet.settings_changed
         .set_value(Some(Signal::derive(move || {
-            let current = options();
-            matches!(meet.state.get(), MeetState::Joined { .. })
-                && session
+            // The options are read (and tracked) only while joined.
+            matches!(meet.state.get(), MeetState::Joined { .. }) && {
+                let current = options();
+                session
                     .try_with_value(|s| s.joined_with.as_ref() != Some(&current))
                     .unwrap_or(false)
+            }
         })));
     on_cleanup(move || {
         session.update_value(|s| s.generation += 1);
@@ -315,11 +317,7 @@ pub fn MeetEmbed(
         })
     };
 
-    let mut root_class = String::from("immail-meet");
-    if !class.is_empty() {
-        root_class.push(' ');
-        root_class.push_str(&class);
-    }
+    let root_class = super::root_class("immail-meet", &class);
     let mut stage_style = String::from("width:");
     for part in [&*width, ";height:", &*height] {
         stage_style.push_str(part);

@@ -9,9 +9,10 @@ use crate::browser::dom::{attr, child, text_child};
 use crate::logic::{human_duration, human_size, sessions_path, Paging, Session, SessionList};
 
 use super::history_load::{
-    action_button, draw_time, history_root, load_into, root_class, Texts, DEFAULT_API_BASE,
+    action_button, draw_time, history_root, load_into, Texts, DEFAULT_API_BASE,
     DEFAULT_HISTORY_TIMEOUT_MS,
 };
+use super::root_class;
 use super::session_messages::SessionMessages;
 
 /// Sessions per page unless told otherwise.
@@ -69,7 +70,7 @@ pub fn MeetingHistory(
     #[prop(into, optional)]
     class: String,
 ) -> impl IntoView {
-    let per_page = per_page.clamp(1, crate::logic::history::MAX_PER_PAGE);
+    let per_page = crate::logic::Paging::new(1, per_page).per_page;
     let page = RwSignal::new(1_u32);
     let retry = RwSignal::new(0_u32);
     let root = NodeRef::new();

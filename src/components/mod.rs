@@ -11,3 +11,13 @@ pub use meet_controller::{MeetController, MeetState};
 pub use meet_embed::MeetEmbed;
 pub use meeting_history::{MeetingHistory, DEFAULT_SESSIONS_PER_PAGE};
 pub use session_messages::SessionMessages;
+
+/// Root classes: `base`, plus the app's own.
+pub(crate) fn root_class(base: &str, extra: &str) -> String {
+    let mut class = String::from(base);
+    if !extra.is_empty() {
+        class.push(' ');
+        class.push_str(extra);
+    }
+    class
+}

@@ -8,9 +8,9 @@ use crate::browser::dom::{child, text_child};
 use crate::logic::{messages_path, MessageList};
 
 use super::history_load::{
-    draw_time, history_root, load_into, root_class, Texts, DEFAULT_API_BASE,
-    DEFAULT_HISTORY_TIMEOUT_MS,
+    draw_time, history_root, load_into, Texts, DEFAULT_API_BASE, DEFAULT_HISTORY_TIMEOUT_MS,
 };
+use super::root_class;
 
 /// Shows the chat messages of a meeting session: sender, local time and text. The text
 /// is rendered as text, never as HTML: `<b>hi</b>` shows those very characters.

@@ -51,7 +51,7 @@ impl Settings {
     }
 
     /// The toggle of an option, by imMail's name for it.
-    pub fn toggle(&self, option: &str) -> Option<RwSignal<bool>> {
+    fn toggle(&self, option: &str) -> Option<RwSignal<bool>> {
         Some(match option {
             "start_recording" => self.start_recording,
             "startWithAudioMuted" => self.start_with_audio_muted,

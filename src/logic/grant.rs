@@ -11,10 +11,10 @@
 //! `version` (must be `1` when present) are optional; unknown members are ignored.
 
 use std::fmt;
-use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
+use super::history::Timestamp;
 use super::json::{self, Json, JsonError};
 use super::jwt::{Jwt, JwtError};
 use super::meeting_url::{AllowedHosts, MeetingHost, MeetingUrl, MeetingUrlError, RoomName};
@@ -194,10 +194,19 @@ impl Grant {
     }
 }
 
-/// RFC 3339 in UTC (`Z`), as seconds since the Unix epoch.
+/// RFC 3339 in UTC (`YYYY-MM-DDTHH:MM:SS[.fraction]Z`), as seconds since the Unix
+/// epoch. The history's [`Timestamp`] reader, held to the contract's strict form (it
+/// also reads offsets, dates alone and spaces for `T`).
 fn parse_timestamp(text: &str) -> Option<f64> {
-    let time = humantime::parse_rfc3339(text).ok()?;
-    Some(time.duration_since(UNIX_EPOCH).ok()?.as_secs_f64())
+    let b = text.as_bytes();
+    let strict = b.len() >= 20
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && (b.len() == 20 || b[19] == b'.')
+        && b.last() == Some(&b'Z');
+    let time = Timestamp::parse(text).filter(|_| strict)?;
+    Some(time.unix_millis() as f64 / 1000.0)
 }
 
 /// Why a backend answer is not a usable grant.

@@ -128,14 +128,9 @@ impl Paging {
 /// `<api_base>/rooms/<room>/sessions?page=<page>&per_page=<per_page>`.
 pub fn sessions_path(api_base: &str, room: &str, paging: Paging) -> String {
     let mut path = super::api_path(api_base, &["rooms", room, "sessions"]);
-    for (i, (key, value)) in [("page", paging.page), ("per_page", paging.per_page)]
-        .into_iter()
-        .enumerate()
-    {
-        path.push(if i == 0 { '?' } else { '&' });
-        path.push_str(key);
-        path.push('=');
-        path.push_str(&value.to_string());
-    }
+    path.push_str("?page=");
+    path.push_str(&paging.page.to_string());
+    path.push_str("&per_page=");
+    path.push_str(&paging.per_page.to_string());
     path
 }
