@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::browser::{mount, sleep, wait_until, Mounted};
+use common::browser::{first_request, mount, sleep, wait_until, Mounted};
 use immail_meet::*;
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
@@ -71,16 +71,6 @@ fn requested_urls() -> Vec<String> {
     serde_json::from_str(&urls.as_string().unwrap()).unwrap()
 }
 
-fn first_request(field: &str) -> JsValue {
-    js_sys::eval(&format!("window.__requests[0].{field}")).unwrap()
-}
-
-fn root_state<S: Mountable>(page: &Mounted<S>, selector: &str) -> String {
-    page.find(selector)
-        .and_then(|e| e.get_attribute("data-state"))
-        .unwrap_or_default()
-}
-
 fn texts<S: Mountable>(page: &Mounted<S>, selector: &str) -> Vec<String> {
     page.find_all(selector)
         .iter()
@@ -96,13 +86,6 @@ fn browser_local(ms: i64) -> String {
     .unwrap()
     .as_string()
     .unwrap()
-}
-
-async fn wait_for<S: Mountable>(page: &Mounted<S>, selector: &str, state: &str) {
-    wait_until(&format!("{selector} {state}"), || {
-        root_state(page, selector) == state
-    })
-    .await;
 }
 
 /// A session list page: `count` sessions numbered from `first`, `total` in all.
@@ -128,7 +111,7 @@ async fn history_shows_each_session_with_status_time_duration_people_and_downloa
     ]);
     route_json(SEED_SESSIONS, &seed.to_string());
     let page = mount(|| view! { <MeetingHistory room="75769f9a-1f49" /> });
-    wait_for(&page, ".immail-meet-history", "ready").await;
+    page.wait_for(".immail-meet-history", "ready").await;
 
     assert_eq!(first_request("method"), "GET");
     assert_eq!(first_request("credentials"), "same-origin");
@@ -192,7 +175,7 @@ async fn history_pages_through_long_lists() {
     route_json(&path(2), &sessions_page(3, 2, 5));
     route_json(&path(3), &sessions_page(5, 1, 5));
     let page = mount(|| view! { <MeetingHistory room="big" per_page=2 messages=false /> });
-    wait_for(&page, ".immail-meet-history", "ready").await;
+    page.wait_for(".immail-meet-history", "ready").await;
     let page_label = || texts(&page, ".immail-meet-history__page").join("");
     let disabled = |label: &str| {
         page.find_all("button")
@@ -234,13 +217,13 @@ async fn history_shows_loading_empty_and_errors_with_retry() {
     let page = mount(|| view! { <MeetingHistory room="r1" /> });
     leptos::task::tick().await;
     sleep(50).await;
-    assert_eq!(root_state(&page, ".immail-meet-history"), "loading");
+    assert_eq!(page.data_state(".immail-meet-history"), "loading");
     assert!(page.text().contains("Loading sessions…"), "{}", page.text());
     assert_eq!(
         page.find("[role=status]").unwrap().text_content().unwrap(),
         "Loading sessions…"
     );
-    wait_for(&page, ".immail-meet-history", "empty").await;
+    page.wait_for(".immail-meet-history", "empty").await;
     assert_eq!(page.text(), "No sessions yet.");
 
     route(
@@ -254,14 +237,14 @@ async fn history_shows_loading_empty_and_errors_with_retry() {
         ),
     );
     let page = mount(|| view! { <MeetingHistory room="r2" /> });
-    wait_for(&page, ".immail-meet-history", "error").await;
+    page.wait_for(".immail-meet-history", "error").await;
     let alert = page.find("[role=alert]").unwrap().text_content().unwrap();
     assert_eq!(
         alert,
         "Could not load the sessions: Only the room's moderator can see its history. (HTTP 403).Retry"
     );
     page.click("Retry");
-    wait_for(&page, ".immail-meet-history", "ready").await;
+    page.wait_for(".immail-meet-history", "ready").await;
     assert_eq!(texts(&page, ".immail-meet-history__duration"), ["1 s"]);
 
     for (answers, expected) in [
@@ -281,7 +264,7 @@ async fn history_shows_loading_empty_and_errors_with_retry() {
     ] {
         route("/api/meet/rooms/r3/sessions?page=1&per_page=10", answers);
         let page = mount(|| view! { <MeetingHistory room="r3" /> });
-        wait_for(&page, ".immail-meet-history", "error").await;
+        page.wait_for(".immail-meet-history", "error").await;
         assert!(page.text().contains(expected), "{answers}: {}", page.text());
     }
 }
@@ -305,7 +288,7 @@ async fn history_uses_the_api_base_encodes_the_room_and_follows_room_changes() {
     let page = mount(move || {
         view! { <MeetingHistory room=room api_base="/backend/meet/" per_page=1 class="mine" /> }
     });
-    wait_for(&page, ".immail-meet-history", "ready").await;
+    page.wait_for(".immail-meet-history", "ready").await;
     assert!(page.find(".immail-meet-history.mine").is_some());
     assert_eq!(
         page.find(".immail-meet-history__download")
@@ -350,7 +333,7 @@ async fn history_shows_one_sessions_chat_at_a_time_on_demand() {
             { body: '[{"sender": "Blanca", "text": "second session"}]' }]"#,
     );
     let page = mount(|| view! { <MeetingHistory room="chatty" /> });
-    wait_for(&page, ".immail-meet-history", "ready").await;
+    page.wait_for(".immail-meet-history", "ready").await;
     let toggles = page.find_all(".immail-meet-history__chat-toggle");
     let expanded = |i: usize| toggles[i].get_attribute("aria-expanded").unwrap();
     assert_eq!((expanded(0), expanded(1)), ("false".into(), "false".into()));
@@ -363,7 +346,7 @@ async fn history_shows_one_sessions_chat_at_a_time_on_demand() {
         .clone()
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
-    wait_for(&page, ".immail-meet-messages", "ready").await;
+    page.wait_for(".immail-meet-messages", "ready").await;
     assert_eq!(expanded(0), "true");
     assert_eq!(toggles[0].text_content().unwrap(), "Hide chat");
     assert_eq!(
@@ -383,7 +366,7 @@ async fn history_shows_one_sessions_chat_at_a_time_on_demand() {
         .clone()
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
-    wait_for(&page, ".immail-meet-messages", "error").await;
+    page.wait_for(".immail-meet-messages", "error").await;
     assert_eq!((expanded(0), expanded(1)), ("false".into(), "true".into()));
     assert_eq!(page.find_all(".immail-meet-messages").len(), 1);
     assert!(chat_of(0).is_none() && chat_of(1).is_some());
@@ -391,7 +374,7 @@ async fn history_shows_one_sessions_chat_at_a_time_on_demand() {
         .text()
         .contains("Could not load the messages: Down. (HTTP 503)."));
     page.click("Retry");
-    wait_for(&page, ".immail-meet-messages", "ready").await;
+    page.wait_for(".immail-meet-messages", "ready").await;
     assert_eq!(
         texts(&page, ".immail-meet-messages__text"),
         ["second session"]
@@ -421,7 +404,7 @@ async fn messages_show_sender_time_and_text_as_text_never_html() {
     ]});
     route_json("/api/meet/sessions/s%201/messages", &body.to_string());
     let page = mount(|| view! { <SessionMessages session="s 1" /> });
-    wait_for(&page, ".immail-meet-messages", "ready").await;
+    page.wait_for(".immail-meet-messages", "ready").await;
     assert_eq!(
         texts(&page, ".immail-meet-messages__sender"),
         ["Curtis <i>C</i>", "Blanca", "Unknown"]
@@ -462,9 +445,9 @@ async fn messages_show_loading_empty_and_errors_with_retry() {
     let page = mount(|| view! { <SessionMessages session="quiet" /> });
     leptos::task::tick().await;
     sleep(50).await;
-    assert_eq!(root_state(&page, ".immail-meet-messages"), "loading");
+    assert_eq!(page.data_state(".immail-meet-messages"), "loading");
     assert_eq!(page.text(), "Loading messages…");
-    wait_for(&page, ".immail-meet-messages", "empty").await;
+    page.wait_for(".immail-meet-messages", "empty").await;
     assert_eq!(page.text(), "No messages in this session.");
 
     route(
@@ -473,7 +456,7 @@ async fn messages_show_loading_empty_and_errors_with_retry() {
             { body: '{"data": [{"sender": "Ada", "text": "back"}]}' }]"#,
     );
     let page = mount(|| view! { <SessionMessages session="flaky" api_base="/api/meet" /> });
-    wait_for(&page, ".immail-meet-messages", "error").await;
+    page.wait_for(".immail-meet-messages", "error").await;
     assert!(
         page.text().contains(
             "Could not load the messages: The meeting service returned an error. (HTTP 500)."
@@ -482,7 +465,7 @@ async fn messages_show_loading_empty_and_errors_with_retry() {
         page.text()
     );
     page.click("Retry");
-    wait_for(&page, ".immail-meet-messages", "ready").await;
+    page.wait_for(".immail-meet-messages", "ready").await;
     assert_eq!(texts(&page, ".immail-meet-messages__text"), ["back"]);
 }
 
@@ -498,7 +481,7 @@ async fn messages_of_a_superseded_session_never_show() {
     let page = mount(move || view! { <SessionMessages session=session /> });
     leptos::task::tick().await;
     session.set("fast".to_owned());
-    wait_for(&page, ".immail-meet-messages", "ready").await;
+    page.wait_for(".immail-meet-messages", "ready").await;
     sleep(600).await;
     assert_eq!(texts(&page, ".immail-meet-messages__text"), ["fresh"]);
     assert_eq!(

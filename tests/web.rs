@@ -8,12 +8,12 @@ mod common;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
-use common::browser::{mount, sleep, wait_until, Mounted};
+use common::browser::{first_request, mount, sleep, wait_until, Mounted};
 use common::{expired_token, fresh_token, HOSTILE_NAMES, REFUSED_URLS};
 use immail_meet::*;
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlIFrameElement;
 
@@ -96,14 +96,11 @@ impl<S: Mountable> EmbedPage for Mounted<S> {
     }
 
     fn state(&self) -> String {
-        self.find(".immail-meet")
-            .unwrap()
-            .get_attribute("data-state")
-            .unwrap_or_default()
+        self.data_state(".immail-meet")
     }
 
     async fn wait_for_state(&self, state: &str) {
-        wait_until(&format!("state {state}"), || self.state() == state).await;
+        self.wait_for(".immail-meet", state).await;
     }
 }
 
@@ -475,13 +472,6 @@ fn fake_fetch(scenario: &str) {
     js_sys::eval(&format!("window.__scenario = {scenario};")).unwrap();
 }
 
-fn recorded(field: &str) -> JsValue {
-    js_sys::eval(&format!(
-        "window.__requests.length ? window.__requests[0].{field} : undefined"
-    ))
-    .unwrap()
-}
-
 /// The page text of a `<MeetEmbed>` whose grant request meets `scenario` in the fake
 /// fetch: through the `endpoint` prop, or through `source` when one is given.
 async fn endpoint_error(scenario: &str, timeout_ms: u32, source: Option<GrantSource>) -> String {
@@ -516,12 +506,12 @@ async fn endpoint_is_posted_with_same_origin_credentials_and_the_app_body() {
         }
     });
     page.wait_for_state("joined").await;
-    assert_eq!(recorded("method"), "POST");
-    assert_eq!(recorded("credentials"), "same-origin");
-    assert_eq!(recorded("cache"), "no-store");
-    assert_eq!(recorded("contentType"), "application/json");
-    assert_eq!(recorded("body"), r#"{"display_name":"Zoë"}"#);
-    assert!(recorded("url")
+    assert_eq!(first_request("method"), "POST");
+    assert_eq!(first_request("credentials"), "same-origin");
+    assert_eq!(first_request("cache"), "no-store");
+    assert_eq!(first_request("contentType"), "application/json");
+    assert_eq!(first_request("body"), r#"{"display_name":"Zoë"}"#);
+    assert!(first_request("url")
         .as_string()
         .unwrap()
         .ends_with("/api/meet/rooms/abc/grant"));
@@ -599,12 +589,12 @@ async fn a_request_built_with_gloo_net_carries_what_the_app_adds() {
     });
     let page = mount(move || view! { <MeetEmbed grant_source=source /> });
     page.wait_for_state("joined").await;
-    assert_eq!(recorded("method"), "POST");
-    assert_eq!(recorded("credentials"), "same-origin");
-    assert_eq!(recorded("cache"), "no-store");
-    assert_eq!(recorded("accept"), "application/json");
-    assert_eq!(recorded("csrf"), "page-token");
-    assert_eq!(recorded("body"), r#"{"display_name":"Zoë"}"#);
+    assert_eq!(first_request("method"), "POST");
+    assert_eq!(first_request("credentials"), "same-origin");
+    assert_eq!(first_request("cache"), "no-store");
+    assert_eq!(first_request("accept"), "application/json");
+    assert_eq!(first_request("csrf"), "page-token");
+    assert_eq!(first_request("body"), r#"{"display_name":"Zoë"}"#);
     assert!(page.text().contains("Moderator"), "{}", page.text());
     assert_eq!(*builds.lock().unwrap(), 1, "built once per join");
 

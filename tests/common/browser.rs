@@ -31,6 +31,22 @@ impl<S: Mountable> Mounted<S> {
             .collect()
     }
 
+    /// The `data-state` attribute of the first element matching `selector` (`""` if
+    /// there is none).
+    pub fn data_state(&self, selector: &str) -> String {
+        self.find(selector)
+            .and_then(|e| e.get_attribute("data-state"))
+            .unwrap_or_default()
+    }
+
+    /// Waits until the element matching `selector` is in `state`.
+    pub async fn wait_for(&self, selector: &str, state: &str) {
+        wait_until(&format!("{selector} {state}"), || {
+            self.data_state(selector) == state
+        })
+        .await;
+    }
+
     /// Clicks the button whose text is `label`.
     pub fn click(&self, label: &str) {
         let button = self
@@ -63,6 +79,15 @@ pub async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A field of the first request a test's fake `fetch` recorded in `window.__requests`
+/// (`undefined` when there was none).
+pub fn first_request(field: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(&format!(
+        "window.__requests.length ? window.__requests[0].{field} : undefined"
+    ))
+    .unwrap()
 }
 
 /// Ticks and polls until `ready()` (about 5 s at most).
