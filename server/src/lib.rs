@@ -116,6 +116,12 @@ pub fn app(config: Config) -> Result<App, String> {
                 .settings()
                 .map_err(|e| format!("imMail mode: {e}"))?;
             let immail = Arc::new(Immail::new(&settings)?);
+            tracing::info!(
+                "IMMAIL MODE: imMail API at {}, email domain {}, meetings at {}",
+                settings.api_url,
+                settings.email_domain,
+                settings.meeting_base
+            );
             let state = AppState::new(config, immail);
             Ok(App {
                 api: router(state.clone()),

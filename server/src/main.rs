@@ -26,15 +26,6 @@ async fn run(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     tracing::info!("API on http://{listen}/api/meet/");
-    if app.sandbox.is_none() {
-        let immail = &app.state.config.immail;
-        tracing::info!(
-            "IMMAIL MODE: imMail API at {}, email domain {}, meetings at {}",
-            immail.api_url,
-            immail.email_domain.as_deref().unwrap_or_default(),
-            app.state.upstream.meeting_base()
-        );
-    }
     let mut servers = vec![tokio::spawn(async move { axum::serve(api, app.api).await })];
     if let Some(sandbox) = app.sandbox {
         let listener = TcpListener::bind(sandbox_listen)
