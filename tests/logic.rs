@@ -69,7 +69,10 @@ fn refusal_reasons_are_specific() {
     assert_eq!(check("http://web.immail.ca/meet/abc"), InsecureScheme);
     assert_eq!(
         check("https://web.immail.ca.evil.com/meet/abc"),
-        HostNotAllowed("web.immail.ca.evil.com".into())
+        HostNotAllowed {
+            host: "web.immail.ca.evil.com".into(),
+            entry: Some(MeetingHost::parse("https://web.immail.ca.evil.com/meet/").unwrap())
+        }
     );
     assert_eq!(
         check("https://WEB.immail.ca/meet/abc"),
@@ -109,7 +112,9 @@ fn http_only_for_explicitly_allowed_loopback_sandboxes() {
         hosts
             .check("http://127.0.0.1:8788/sandbox/meet/abc")
             .unwrap_err(),
-        MeetingUrlError::InsecureScheme
+        MeetingHost::parse("http://127.0.0.1:8788/sandbox/meet/")
+            .unwrap()
+            .not_allowed()
     );
     assert_eq!(
         hosts.check("http://127.0.0.1:8787/meet/abc").unwrap_err(),
@@ -284,7 +289,7 @@ fn grant_validation() {
     };
     assert!(matches!(
         Grant::validate(by_room.clone(), &elsewhere, NOW),
-        Err(GrantError::MeetingUrl(MeetingUrlError::HostNotAllowed(_)))
+        Err(GrantError::MeetingUrl(MeetingUrlError::HostNotAllowed { .. }))
     ));
     let both = GrantResponse {
         meeting_url: Some("https://web.immail.ca/meet/abc".into()),
@@ -450,4 +455,42 @@ fn server_error_bodies_become_messages() {
     );
     assert!(MeetError::Fetch(GrantFetchError::Timeout(10_000)).is_transient());
     assert!(!MeetError::Grant(GrantError::NotJson).is_transient());
+}
+
+#[test]
+fn a_refused_host_is_named_with_the_entry_that_would_allow_it() {
+    let hosts = AllowedHosts::default();
+    let refused = |url: &str| hosts.check(url).unwrap_err().to_string();
+    // The reference server's sandbox, not yet in the list.
+    assert_eq!(
+        refused("http://127.0.0.1:8788/sandbox/meet/abc"),
+        r#"the meeting host "127.0.0.1:8788" is not allowed; add "http://127.0.0.1:8788/sandbox/meet/" to <MeetEmbed allowed_hosts>"#
+    );
+    assert_eq!(
+        refused("https://meet.example.com/rooms/abc"),
+        r#"the meeting host "meet.example.com" is not allowed; add "https://meet.example.com/rooms/" to <MeetEmbed allowed_hosts>"#
+    );
+    // No entry is suggested where none could allow the URL.
+    assert_eq!(
+        refused("https://meet.example.com/a.b/abc"),
+        r#"the meeting host "meet.example.com" is not in <MeetEmbed allowed_hosts>"#
+    );
+    assert_eq!(
+        refused("http://example.com/meet/abc"),
+        "the meeting URL uses plain http, which only a loopback sandbox in <MeetEmbed allowed_hosts> may use"
+    );
+    // A room name under a meeting base that is not allowed.
+    let rules = GrantRules {
+        meeting_base: MeetingHost::parse("http://127.0.0.1:8788/sandbox/meet/").unwrap(),
+        ..GrantRules::default()
+    };
+    let by_room = GrantResponse {
+        room_name: Some("abc".into()),
+        jwt: Jwt::new(fresh_token()),
+        ..Default::default()
+    };
+    assert_eq!(
+        Grant::validate(by_room, &rules, NOW).unwrap_err().to_string(),
+        r#"the meeting host "127.0.0.1:8788" is not allowed; add "http://127.0.0.1:8788/sandbox/meet/" to <MeetEmbed allowed_hosts>"#
+    );
 }

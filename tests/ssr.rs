@@ -1,5 +1,7 @@
 //! Server-side rendering (native, `ssr`): the components render their placeholders
-//! without touching any browser API.
+//! without touching any browser API. `scripts/test.sh` runs these once more with the
+//! crate's `csr` feature on (Leptos then has both `csr` and `ssr`, as in a full-stack
+//! app's server build that turned `csr` on by mistake): nothing may panic.
 #![cfg(not(target_arch = "wasm32"))]
 
 use immail_meet::{MeetEmbed, MeetingHistory, SessionMessages};
@@ -46,4 +48,12 @@ fn history_components_render_their_loading_notice_on_the_server() {
     assert!(html.contains(r#"class="immail-meet-messages""#), "{html}");
     assert!(html.contains(r#"data-state="loading""#), "{html}");
     assert!(html.contains("Loading messages…"), "{html}");
+}
+
+#[test]
+fn server_rendered_html_holds_only_the_connecting_panel() {
+    let html = render(|| view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" /> }.into_any());
+    for absent in ["Leave", "immail-meet__bar", "hidden", "Retry", "<button"] {
+        assert!(!html.contains(absent), "{absent:?} in {html}");
+    }
 }

@@ -5,113 +5,16 @@
 
 mod common;
 
-use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
-use common::browser::{first_request, mount, sleep, wait_until, Mounted};
+use common::browser::{first_request, mount, sleep, wait_until};
+use common::embed::{grant, local_base, local_hosts, param, EmbedPage, Stub, MEETING};
 use common::{expired_token, fresh_token, HOSTILE_NAMES, REFUSED_URLS};
 use immail_meet::*;
 use leptos::prelude::*;
-use leptos::tachys::view::Mountable;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlIFrameElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-// ---- helpers ----------------------------------------------------------------------
-
-type Answer = Result<GrantResponse, String>;
-
-/// A grant source that hands out queued answers (the last one repeats) and counts calls.
-#[derive(Clone)]
-struct Stub {
-    answers: Arc<Mutex<VecDeque<Answer>>>,
-    calls: Arc<Mutex<usize>>,
-}
-
-impl Stub {
-    fn new(answers: impl IntoIterator<Item = Answer>) -> Self {
-        Self {
-            answers: Arc::new(Mutex::new(answers.into_iter().collect())),
-            calls: Arc::default(),
-        }
-    }
-
-    fn url(url: &str) -> Self {
-        Self::new([Ok(grant(url, &fresh_token()))])
-    }
-
-    fn source(&self) -> GrantSource {
-        let this = self.clone();
-        GrantSource::from_fn(move || {
-            *this.calls.lock().unwrap() += 1;
-            let mut answers = this.answers.lock().unwrap();
-            let answer = if answers.len() > 1 {
-                answers.pop_front()
-            } else {
-                answers.front().cloned()
-            };
-            async move { answer.expect("stub has an answer") }
-        })
-    }
-
-    fn calls(&self) -> usize {
-        *self.calls.lock().unwrap()
-    }
-}
-
-fn grant(url: &str, jwt: &str) -> GrantResponse {
-    GrantResponse {
-        meeting_url: Some(url.into()),
-        jwt: Jwt::new(jwt),
-        ..Default::default()
-    }
-}
-
-const MEETING: &str = "https://web.immail.ca/meet/19wda8xxxs8eas8q";
-
-/// The test page's own origin, allowed as a loopback "sandbox" so iframes load fast.
-fn local_base() -> String {
-    format!(
-        "{}/meet/",
-        web_sys::window().unwrap().location().origin().unwrap()
-    )
-}
-
-fn local_hosts() -> AllowedHosts {
-    AllowedHosts::default().with(&local_base()).unwrap()
-}
-
-/// What the `<MeetEmbed>` tests read from a mounted page.
-trait EmbedPage {
-    fn iframe(&self) -> Option<HtmlIFrameElement>;
-    fn state(&self) -> String;
-    async fn wait_for_state(&self, state: &str);
-}
-
-impl<S: Mountable> EmbedPage for Mounted<S> {
-    fn iframe(&self) -> Option<HtmlIFrameElement> {
-        self.find("iframe").map(|e| e.unchecked_into())
-    }
-
-    fn state(&self) -> String {
-        self.data_state(".immail-meet")
-    }
-
-    async fn wait_for_state(&self, state: &str) {
-        self.wait_for(".immail-meet", state).await;
-    }
-}
-
-fn param(src: &str, key: &str) -> Vec<String> {
-    let url = web_sys::Url::new(src).unwrap();
-    url.search_params()
-        .get_all(key)
-        .iter()
-        .map(|v| v.as_string().unwrap())
-        .collect()
-}
 
 // ---- the iframe ---------------------------------------------------------------------
 

@@ -30,6 +30,9 @@ pub enum GrantFetchError {
     TooLarge(u32),
     /// A custom grant source failed; its message.
     Source(String),
+    /// The answer arrived but is not what the call expects (a reference server call
+    /// such as [`ServerConfig`](super::ServerConfig)); why.
+    Unreadable(String),
 }
 
 impl GrantFetchError {
@@ -80,6 +83,7 @@ impl fmt::Display for GrantFetchError {
                 "the meeting service's answer is larger than {limit} bytes"
             ),
             Self::Source(m) => f.write_str(m),
+            Self::Unreadable(why) => write!(f, "the meeting service's answer cannot be read: {why}"),
         }
     }
 }

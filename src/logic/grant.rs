@@ -164,9 +164,7 @@ impl Grant {
             (None, Some(room)) => {
                 let url = rules.meeting_base.meeting_url(RoomName::parse(room)?);
                 if !rules.allowed_hosts.allows(url.base()) {
-                    return Err(
-                        MeetingUrlError::HostNotAllowed(rules.meeting_base.to_string()).into(),
-                    );
+                    return Err(rules.meeting_base.not_allowed().into());
                 }
                 url
             }

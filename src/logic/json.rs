@@ -27,6 +27,14 @@ impl Json {
         }
     }
 
+    /// The string member `key` of an object (`None` if absent or not a string).
+    pub(crate) fn str(&self, key: &str) -> Option<&str> {
+        match self.get(key) {
+            Some(Json::String(text)) => Some(text),
+            _ => None,
+        }
+    }
+
     /// The JSON type name, for error messages.
     pub(crate) fn kind(&self) -> &'static str {
         match self {

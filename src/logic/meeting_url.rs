@@ -41,12 +41,20 @@ pub enum MeetingUrlError {
     /// A scheme other than `https` (or `http` for an allowed loopback host), such as
     /// `javascript:`, `data:` or `blob:`.
     SchemeNotAllowed(String),
-    /// Plain `http` on a host that is not an explicitly allowed loopback sandbox.
+    /// Plain `http` where only `https` is allowed: on a host that is not loopback, or
+    /// on one the list allows with `https`.
     InsecureScheme,
     /// `user:password@` before the host.
     HasUserInfo,
     /// The host (with its port, if any) is not on the allow-list.
-    HostNotAllowed(String),
+    HostNotAllowed {
+        /// The host, with its port if any (`127.0.0.1:8788`).
+        host: String,
+        /// The allow-list entry that would accept the URL, when the URL has the form
+        /// of one (`http://127.0.0.1:8788/sandbox/meet/`): what to add if the host is
+        /// yours.
+        entry: Option<MeetingHost>,
+    },
     /// The host part is not a well-formed lower-case host name or loopback address.
     MalformedHost(String),
     /// The path is not the allowed meeting path followed by a room name.
@@ -73,9 +81,17 @@ impl fmt::Display for MeetingUrlError {
                 f.write_str("the meeting URL is protocol-relative (//host); an absolute https URL is required")
             }
             Self::SchemeNotAllowed(s) => write!(f, "the meeting URL scheme \"{s}\" is not allowed; only https is"),
-            Self::InsecureScheme => f.write_str("the meeting URL uses plain http on a host not allowed for it"),
+            Self::InsecureScheme => f.write_str(
+                "the meeting URL uses plain http, which only a loopback sandbox in <MeetEmbed allowed_hosts> may use",
+            ),
             Self::HasUserInfo => f.write_str("the meeting URL contains user credentials (user@host)"),
-            Self::HostNotAllowed(h) => write!(f, "the meeting host \"{h}\" is not an allowed meeting host"),
+            Self::HostNotAllowed { host, entry: Some(entry) } => write!(
+                f,
+                "the meeting host \"{host}\" is not allowed; add \"{entry}\" to <MeetEmbed allowed_hosts>"
+            ),
+            Self::HostNotAllowed { host, entry: None } => {
+                write!(f, "the meeting host \"{host}\" is not in <MeetEmbed allowed_hosts>")
+            }
             Self::MalformedHost(h) => write!(f, "\"{h}\" is not a well-formed lower-case host name"),
             Self::PathNotAllowed => f.write_str("the meeting URL path is not an allowed meeting path"),
             Self::HasQuery => f.write_str("the meeting URL carries a query string of its own"),
@@ -246,6 +262,19 @@ impl MeetingHost {
         }
     }
 
+    /// The error for this base when a list does not allow it: it names the host and
+    /// this base as the entry to add.
+    pub fn not_allowed(&self) -> MeetingUrlError {
+        let host = match self.port {
+            Some(port) => format!("{}:{port}", self.host),
+            None => self.host.clone(),
+        };
+        MeetingUrlError::HostNotAllowed {
+            host,
+            entry: Some(self.clone()),
+        }
+    }
+
     fn origin_matches(&self, https: bool, host: &str, port: Option<u16>) -> bool {
         self.https == https && self.host == host && self.port == port
     }
@@ -303,12 +332,17 @@ impl AllowedHosts {
     }
 
     /// This list plus one more entry.
-    pub fn with(mut self, entry: &str) -> Result<Self, MeetingUrlError> {
-        let host = MeetingHost::parse(entry)?;
+    pub fn with(self, entry: &str) -> Result<Self, MeetingUrlError> {
+        Ok(self.with_host(MeetingHost::parse(entry)?))
+    }
+
+    /// This list plus one more base (e.g. a server's
+    /// [`ServerConfig::meeting_base`](super::ServerConfig)).
+    pub fn with_host(mut self, host: MeetingHost) -> Self {
         if !self.0.contains(&host) {
             self.0.push(host);
         }
-        Ok(self)
+        self
     }
 
     /// The entries, in order.
@@ -380,15 +414,20 @@ impl MeetingUrl {
             .iter()
             .find(|b| b.origin_matches(https, host, port))
         else {
-            if !https || allowed.0.iter().any(|b| b.origin_matches(true, host, port)) {
+            let https_allowed = allowed.0.iter().any(|b| b.origin_matches(true, host, port));
+            if https_allowed || !(https || is_loopback(host)) {
                 return Err(MeetingUrlError::InsecureScheme);
             }
-            let mut shown = host.to_owned();
-            if let Some(port) = port {
-                shown.push(':');
-                shown.push_str(&port.to_string());
-            }
-            return Err(MeetingUrlError::HostNotAllowed(shown));
+            // The entry that would allow it: the URL up to the room name.
+            let folder = path
+                .rfind('/')
+                .and_then(|end| path.get(..=end))
+                .unwrap_or_default();
+            let entry = MeetingHost::parse(&format!("{scheme}://{authority}/{folder}")).ok();
+            return Err(MeetingUrlError::HostNotAllowed {
+                host: authority.to_owned(),
+                entry,
+            });
         };
         // `path` lacks its leading '/', which `base.path` has.
         let room = base

@@ -10,6 +10,8 @@
 //! | [`query`] | the iframe `src`: meeting URL + percent-encoded query |
 //! | [`grant`] | the grant contract: the backend's answer and its validation |
 //! | [`error`] | [`MeetError`], the one error a `<MeetEmbed>` can show |
+//! | [`server_config`] | the reference server's `GET /api/meet/config` answer |
+//! | [`room_created`] | the reference server's `POST /api/meet/rooms` answer |
 //! | [`history`] | a room's sessions and recordings, a session's messages |
 
 pub mod error;
@@ -20,6 +22,8 @@ pub mod jwt;
 pub mod meeting_url;
 pub mod options;
 pub mod query;
+pub mod room_created;
+pub mod server_config;
 
 pub use error::{GrantFetchError, MeetError};
 pub use grant::{Grant, GrantError, GrantResponse, GrantRules};
@@ -31,3 +35,5 @@ pub use jwt::{Jwt, JwtClaims, JwtError};
 pub use meeting_url::{AllowedHosts, MeetingHost, MeetingUrl, MeetingUrlError, RoomName};
 pub use options::{MeetOptions, OptionsError};
 pub use query::MeetingSrc;
+pub use room_created::RoomCreated;
+pub use server_config::ServerConfig;

@@ -58,6 +58,13 @@ impl<S: Mountable> Mounted<S> {
     }
 }
 
+impl<S: Mountable> Drop for Mounted<S> {
+    /// Takes the root out of the page (the view is unmounted right after).
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
 /// Mounts `f` into a fresh element appended to the body.
 pub fn mount<N: IntoView + 'static>(f: impl FnOnce() -> N + 'static) -> Mounted<N::State> {
     let document = web_sys::window().unwrap().document().unwrap();

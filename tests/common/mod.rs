@@ -5,6 +5,8 @@ use base64::Engine as _;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 
 /// Meeting URLs a grant may carry that must never reach an iframe, with the reason.
 pub const REFUSED_URLS: &[(&str, &str)] = &[

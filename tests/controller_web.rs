@@ -1,0 +1,257 @@
+//! `MeetController` wherever an app reads it: before the `<MeetEmbed>` it controls is
+//! mounted, across `<Show>` unmounting and remounting it; and what a room (endpoint)
+//! change does while joined. Headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::browser::{first_request, mount, sleep, wait_until};
+use common::embed::{local_base, local_hosts, param, EmbedPage, Stub};
+use common::fresh_token;
+use immail_meet::*;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlButtonElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn settings_changed_updates_a_button_placed_before_the_embed() {
+    let source = Stub::url(&format!("{}abc", local_base())).source();
+    let meet = MeetController::new();
+    let shown = RwSignal::new(false);
+    let (name, set_name) = signal("Ana".to_owned());
+    let page = mount(move || {
+        view! {
+            <button class="apply" on:click=move |_| meet.rejoin() disabled=move || !meet.settings_changed()>
+                "Apply"
+            </button>
+            <Show when=move || shown.get()>
+                <MeetEmbed grant_source=source.clone() allowed_hosts=local_hosts() first_name=name controller=meet />
+            </Show>
+        }
+    });
+    let apply = || {
+        page.find("button.apply")
+            .unwrap()
+            .unchecked_into::<HtmlButtonElement>()
+    };
+    leptos::task::tick().await;
+    assert!(apply().disabled());
+    shown.set(true);
+    page.wait_for_state("joined").await;
+    assert!(apply().disabled(), "nothing changed yet");
+    set_name.set("Bea".to_owned());
+    wait_until("the button placed before the embed to enable", || {
+        !apply().disabled()
+    })
+    .await;
+    apply().click();
+    wait_until("the rejoin with the new name", || {
+        page.iframe()
+            .is_some_and(|f| param(&f.src(), "first_name") == ["Bea"])
+    })
+    .await;
+    wait_until("the button to disable again", || apply().disabled()).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_controller_says_when_its_embed_is_unmounted_and_keeps_a_join_for_the_next() {
+    let stub = Stub::url(&format!("{}abc", local_base()));
+    let source = stub.source();
+    let meet = MeetController::new();
+    assert!(!meet.is_attached(), "not attached before any embed mounts");
+    assert_eq!(meet.state(), MeetState::Detached);
+    let shown = RwSignal::new(true);
+    let page = mount(move || {
+        view! {
+            <p class="state">{move || meet.state().name()}</p>
+            <Show when=move || shown.get()>
+                <MeetEmbed grant_source=source.clone() allowed_hosts=local_hosts() controller=meet auto_join=false />
+            </Show>
+        }
+    });
+    let shown_state = || page.find("p.state").unwrap().text_content().unwrap();
+    leptos::task::tick().await;
+    assert!(meet.is_attached());
+    meet.join();
+    page.wait_for_state("joined").await;
+    assert_eq!(stub.calls(), 1);
+
+    shown.set(false);
+    leptos::task::tick().await;
+    assert!(page.iframe().is_none());
+    assert!(!meet.is_attached(), "detached once unmounted");
+    assert_eq!(meet.state(), MeetState::Detached, "no longer joined");
+    assert_eq!(shown_state(), "detached");
+    assert!(!meet.settings_changed());
+
+    // A command given while detached is kept for the next embed, not dropped.
+    meet.rejoin();
+    sleep(50).await;
+    assert_eq!(stub.calls(), 1, "nothing to join yet");
+    shown.set(true);
+    page.wait_for_state("joined").await;
+    assert!(meet.is_attached());
+    assert_eq!(stub.calls(), 2, "the kept join ran once, despite auto_join=false");
+    assert_eq!(shown_state(), "joined");
+
+    // leave() while detached drops a kept join: there is nothing to join for.
+    shown.set(false);
+    leptos::task::tick().await;
+    meet.join();
+    meet.leave();
+    shown.set(true);
+    page.wait_for_state("idle").await;
+    sleep(50).await;
+    assert_eq!(stub.calls(), 2);
+}
+
+fn answer(room: &str) -> String {
+    format!(
+        r#"{{"meeting_url":"{}{room}","jwt":"{}"}}"#,
+        local_base(),
+        fresh_token()
+    )
+}
+
+/// A fake `window.fetch` that answers every grant request for room `r` with a grant
+/// for `r` (the room is the endpoint's second-to-last path segment).
+const ROOM_FETCH: &str = r#"
+    window.__realFetch = window.__realFetch || window.fetch;
+    window.__requests = [];
+    window.fetch = async function (resource, init) {
+        const input = new Request(resource, init);
+        const url = new URL(input.url);
+        window.__requests.push({ url: url.pathname, body: await input.clone().text() });
+        const room = url.pathname.split('/').slice(-2)[0];
+        return new Response(window.__answer(room), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+"#;
+
+#[wasm_bindgen_test]
+async fn switching_rooms_while_joined_is_a_settings_change_applied_at_the_next_join() {
+    js_sys::eval(ROOM_FETCH).unwrap();
+    let template = answer("ROOM");
+    let answer_fn = js_sys::Function::new_with_args(
+        "room",
+        &format!(
+            "return {}.replace('ROOM', room);",
+            serde_json::to_string(&template).unwrap()
+        ),
+    );
+    js_sys::Reflect::set(&web_sys::window().unwrap(), &"__answer".into(), &answer_fn).unwrap();
+    let room = RwSignal::new("first".to_owned());
+    let body = RwSignal::new(r#"{"display_name":"Ana"}"#.to_owned());
+    let meet = MeetController::new();
+    let page = mount(move || {
+        view! {
+            <MeetEmbed
+                endpoint=Signal::derive(move || format!("/api/meet/rooms/{}/grant", room.get()))
+                request_body=body
+                allowed_hosts=local_hosts()
+                controller=meet
+            />
+        }
+    });
+    page.wait_for_state("joined").await;
+    let frame = page.iframe().unwrap();
+    assert!(frame.src().contains("/meet/first?"));
+
+    room.set("second".to_owned());
+    wait_until("the notice", || page.text().contains("Settings changed")).await;
+    assert!(meet.settings_changed(), "a room change is a change");
+    sleep(100).await;
+    assert!(
+        page.iframe().unwrap().is_same_node(Some(&frame)),
+        "the running meeting stays until the next join"
+    );
+    page.click("Rejoin with new settings");
+    wait_until("the second room", || {
+        page.iframe()
+            .is_some_and(|f| f.src().contains("/meet/second?"))
+    })
+    .await;
+    assert!(!meet.settings_changed());
+
+    // The request body is part of what a join is made with, too.
+    body.set(r#"{"display_name":"Bea"}"#.to_owned());
+    wait_until("the notice for the body", || meet.settings_changed()).await;
+    meet.rejoin();
+    wait_until("the rejoin", || !meet.settings_changed()).await;
+    let requests = js_sys::eval("JSON.stringify(window.__requests.map(r => [r.url, r.body]))")
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        requests,
+        r#"[["/api/meet/rooms/first/grant","{\"display_name\":\"Ana\"}"],["/api/meet/rooms/second/grant","{\"display_name\":\"Ana\"}"],["/api/meet/rooms/second/grant","{\"display_name\":\"Bea\"}"]]"#
+    );
+    assert_eq!(first_request("url"), "/api/meet/rooms/first/grant");
+}
+
+#[wasm_bindgen_test]
+async fn another_grant_source_while_joined_is_a_settings_change() {
+    let first = Stub::url(&format!("{}first", local_base()));
+    let second = Stub::url(&format!("{}second", local_base()));
+    let source = RwSignal::new(first.source());
+    let meet = MeetController::new();
+    let page = mount(move || {
+        view! { <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet /> }
+    });
+    page.wait_for_state("joined").await;
+    source.set(second.source());
+    wait_until("the change", || meet.settings_changed()).await;
+    assert!(page.iframe().unwrap().src().contains("/meet/first?"));
+    meet.rejoin();
+    wait_until("the second source's meeting", || {
+        page.iframe()
+            .is_some_and(|f| f.src().contains("/meet/second?"))
+    })
+    .await;
+    assert_eq!((first.calls(), second.calls()), (1, 1));
+}
+
+#[wasm_bindgen_test]
+async fn allowed_hosts_are_reactive_and_a_refused_host_is_named_with_the_prop_to_change() {
+    let stub = Stub::url(&format!("{}abc", local_base()));
+    let source = stub.source();
+    let hosts = RwSignal::new(AllowedHosts::default());
+    let page = mount(move || view! { <MeetEmbed grant_source=source allowed_hosts=hosts /> });
+    page.wait_for_state("error").await;
+    let origin = web_sys::window().unwrap().location().host().unwrap();
+    let text = page.text();
+    assert!(
+        text.contains(&format!(
+            "the meeting host \"{origin}\" is not allowed; add \"{}\" to <MeetEmbed allowed_hosts>",
+            local_base()
+        )),
+        "{text}"
+    );
+    // The app's configuration arrives (e.g. the server's /api/meet/config): the join
+    // that its absence refused is made again.
+    hosts.set(local_hosts());
+    page.wait_for_state("joined").await;
+    assert_eq!(stub.calls(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn allowed_hosts_that_arrive_while_the_grant_is_fetched_apply_to_it() {
+    let url = format!("{}abc", local_base());
+    let calls = RwSignal::new(0);
+    let source = GrantSource::from_fn(move || {
+        calls.update(|n| *n += 1);
+        let url = url.clone();
+        async move {
+            sleep(200).await;
+            Ok::<_, String>(common::embed::grant(&url, &fresh_token()))
+        }
+    });
+    let hosts = RwSignal::new(AllowedHosts::default());
+    let page = mount(move || view! { <MeetEmbed grant_source=source allowed_hosts=hosts /> });
+    page.wait_for_state("fetching").await;
+    hosts.set(local_hosts());
+    page.wait_for_state("joined").await;
+    assert_eq!(calls.get_untracked(), 1, "checked against the hosts of the moment");
+}
