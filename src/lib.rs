@@ -23,19 +23,34 @@
 //! ```
 //!
 //! # Features
-//! `csr`, `hydrate` and `ssr` pass through to Leptos; none is on by default.
+//! `csr`, `hydrate` and `ssr` pass through to Leptos; none is on by default. A
+//! client-side app sets `csr`; a full-stack app sets `hydrate` in its browser build and
+//! `ssr` in its server build (never `csr` and `ssr` together: that fails to compile,
+//! saying so).
 
 #![warn(missing_docs)]
+
+#[cfg(all(feature = "csr", feature = "ssr"))]
+compile_error!(
+    "immail-meet: the features \"csr\" and \"ssr\" are both on, and cannot work in one build \
+     (\"ssr\" renders on the server, \"csr\" runs the whole app in the browser). \
+     A client-side app: `immail-meet = { ..., features = [\"csr\"] }`. \
+     A full-stack app: no features on the dependency line, and in your app's [features] \
+     `ssr = [\"leptos/ssr\", \"immail-meet/ssr\"]` for the server build and \
+     `hydrate = [\"leptos/hydrate\", \"immail-meet/hydrate\"]` for the browser build."
+);
 
 pub mod browser;
 pub mod components;
 #[cfg(feature = "demo")]
 pub mod demo;
 pub mod logic;
+mod stylesheet;
 
-pub use browser::{GrantBody, GrantSource};
+pub use browser::{create_room, fetch_server_config, server_allowed_hosts, GrantBody, GrantSource};
 pub use components::{MeetController, MeetEmbed, MeetState, MeetingHistory, SessionMessages};
 pub use logic::*;
+pub use stylesheet::{HISTORY_STYLESHEET, STYLESHEET};
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -94,7 +94,12 @@ async fn a_controller_says_when_its_embed_is_unmounted_and_keeps_a_join_for_the_
     shown.set(true);
     page.wait_for_state("joined").await;
     assert!(meet.is_attached());
-    assert_eq!(stub.calls(), 2, "the kept join ran once, despite auto_join=false");
+    assert_eq!(
+        stub.calls(),
+        2,
+        "the kept join ran once, despite auto_join=false"
+    );
+    leptos::task::tick().await;
     assert_eq!(shown_state(), "joined");
 
     // leave() while detached drops a kept join: there is nothing to join for.
@@ -179,7 +184,9 @@ async fn switching_rooms_while_joined_is_a_settings_change_applied_at_the_next_j
     body.set(r#"{"display_name":"Bea"}"#.to_owned());
     wait_until("the notice for the body", || meet.settings_changed()).await;
     meet.rejoin();
-    wait_until("the rejoin", || !meet.settings_changed()).await;
+    page.wait_for_state("fetching").await;
+    page.wait_for_state("joined").await;
+    assert!(!meet.settings_changed());
     let requests = js_sys::eval("JSON.stringify(window.__requests.map(r => [r.url, r.body]))")
         .unwrap()
         .as_string()
@@ -253,5 +260,9 @@ async fn allowed_hosts_that_arrive_while_the_grant_is_fetched_apply_to_it() {
     page.wait_for_state("fetching").await;
     hosts.set(local_hosts());
     page.wait_for_state("joined").await;
-    assert_eq!(calls.get_untracked(), 1, "checked against the hosts of the moment");
+    assert_eq!(
+        calls.get_untracked(),
+        1,
+        "checked against the hosts of the moment"
+    );
 }

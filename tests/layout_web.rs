@@ -71,7 +71,9 @@ fn setup() {
 #[wasm_bindgen_test]
 async fn a_fixed_size_is_the_whole_component() {
     setup();
-    let page = mount(|| view! { <MeetEmbed endpoint="/x" auto_join=false width="480px" height="270px" /> });
+    let page = mount(
+        || view! { <MeetEmbed endpoint="/x" auto_join=false width="480px" height="270px" /> },
+    );
     page.wait_for_state("idle").await;
     assert_eq!(sizes(&page), ((480.0, 270.0), (480.0, 270.0)));
 }
@@ -137,7 +139,9 @@ async fn the_default_size_never_overflows_a_smaller_flex_parent() {
 #[wasm_bindgen_test]
 async fn the_default_size_is_500px_where_there_is_room() {
     setup();
-    let page = mount(|| view! { <div class="test-parent"><MeetEmbed endpoint="/x" auto_join=false /></div> });
+    let page = mount(
+        || view! { <div class="test-parent"><MeetEmbed endpoint="/x" auto_join=false /></div> },
+    );
     page.wait_for_state("idle").await;
     assert_eq!(sizes(&page), ((500.0, 500.0), (500.0, 500.0)));
 }

@@ -289,7 +289,9 @@ fn grant_validation() {
     };
     assert!(matches!(
         Grant::validate(by_room.clone(), &elsewhere, NOW),
-        Err(GrantError::MeetingUrl(MeetingUrlError::HostNotAllowed { .. }))
+        Err(GrantError::MeetingUrl(
+            MeetingUrlError::HostNotAllowed { .. }
+        ))
     ));
     let both = GrantResponse {
         meeting_url: Some("https://web.immail.ca/meet/abc".into()),
@@ -490,7 +492,9 @@ fn a_refused_host_is_named_with_the_entry_that_would_allow_it() {
         ..Default::default()
     };
     assert_eq!(
-        Grant::validate(by_room, &rules, NOW).unwrap_err().to_string(),
+        Grant::validate(by_room, &rules, NOW)
+            .unwrap_err()
+            .to_string(),
         r#"the meeting host "127.0.0.1:8788" is not allowed; add "http://127.0.0.1:8788/sandbox/meet/" to <MeetEmbed allowed_hosts>"#
     );
 }

@@ -57,3 +57,17 @@ fn server_rendered_html_holds_only_the_connecting_panel() {
         assert!(!html.contains(absent), "{absent:?} in {html}");
     }
 }
+
+#[test]
+fn the_stylesheets_render_as_they_are_in_a_style_element() {
+    use immail_meet::{HISTORY_STYLESHEET, STYLESHEET};
+    assert_eq!(STYLESHEET, include_str!("../style/immail-meet.css"));
+    assert_eq!(
+        HISTORY_STYLESHEET,
+        include_str!("../style/immail-meet-history.css")
+    );
+    for css in [STYLESHEET, HISTORY_STYLESHEET] {
+        let html = render(|| view! { <style>{css}</style> }.into_any());
+        assert!(html.contains(css), "escaped in {html}");
+    }
+}

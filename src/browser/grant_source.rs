@@ -123,6 +123,14 @@ impl GrantSource {
     }
 }
 
+impl PartialEq for GrantSource {
+    /// The same source: clones of one [`GrantSource`] (what a `<MeetEmbed>` compares to
+    /// tell that its `grant_source` prop changed).
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl fmt::Debug for GrantSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("GrantSource")

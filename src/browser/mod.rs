@@ -7,6 +7,8 @@ pub(crate) mod dom;
 pub(crate) mod fetch;
 pub mod grant_source;
 pub(crate) mod local_time;
+pub mod server_api;
 pub(crate) mod timer;
 
 pub use grant_source::{GrantBody, GrantSource, DEFAULT_GRANT_TIMEOUT_MS, MAX_GRANT_BYTES};
+pub use server_api::{create_room, fetch_server_config, server_allowed_hosts};

@@ -51,6 +51,12 @@ pub(crate) fn load_into(
     timeout_ms: u32,
     retry: RwSignal<u32>,
 ) {
+    // Browser only. Natively (server-side rendering) nothing loads, and no effect may
+    // be made: in a server build with Leptos' `csr` feature on by mistake it would be
+    // spawned, and panic outside a local task set.
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     // Bumped by every load: an answer for an older one is dropped. Once the component
     // is gone, the stored value is too, and late answers are dropped as well.
     let generation = StoredValue::new(0_u32);

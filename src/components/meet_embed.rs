@@ -5,13 +5,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
-use crate::browser::grant_source::{GrantBody, GrantSource, DEFAULT_GRANT_TIMEOUT_MS};
-use crate::browser::timer;
-use crate::logic::{
-    AllowedHosts, Grant, GrantError, GrantRules, MeetError, MeetOptions, MeetingHost, MeetingSrc,
-};
+use crate::browser::grant_source::{GrantSource, DEFAULT_GRANT_TIMEOUT_MS};
+use crate::logic::{AllowedHosts, GrantRules, MeetError, MeetOptions, MeetingHost};
 
-use super::meet_controller::{Action, MeetController, MeetState};
+use super::meet_controller::{Action, Dispatch, MeetController, MeetState};
+use super::meet_join::{obtain, refused_by_hosts, JoinWith, Joins};
+use super::meet_overlay::{bar, panel};
 
 /// The default iframe `title`, read by screen readers.
 pub const DEFAULT_TITLE: &str = "imMail Meet video conference";
@@ -25,10 +24,21 @@ pub const DEFAULT_TITLE: &str = "imMail Meet video conference";
 /// allowed camera, microphone and display capture. Loading, error (with Retry), left
 /// (with Rejoin) and a "settings changed" notice are shown in place.
 ///
-/// Every option prop is reactive, but changing one never reloads a running meeting:
-/// it applies at the next join, and [`MeetController::rejoin`] (or the Rejoin button
-/// of the built-in controls) joins again with it. Each join loads the iframe exactly
-/// once.
+/// Every prop a join is made with is reactive (names, options, `endpoint`,
+/// `request_body`, `grant_source`), but changing one never reloads a running meeting:
+/// it is noted ("Settings changed", [`MeetController::settings_changed`]) and applies
+/// at the next join; [`MeetController::rejoin`] (or the Rejoin button of the built-in
+/// controls) joins again with it. Each join loads the iframe exactly once.
+///
+/// `allowed_hosts` and `meeting_base` are reactive too, and read when a grant's
+/// answer is checked: hosts that arrive while a grant is fetched apply to it, and a
+/// join refused only because its host was not allowed is made again when they change
+/// (so an app may pass hosts it is still loading, e.g.
+/// [`server_allowed_hosts`](crate::server_allowed_hosts)).
+///
+/// The component is `width` × `height` (default `100%` × `500px`, never larger than
+/// a parent of definite size), the bar below the meeting included; see the README's
+/// layouts for filling a flex or grid parent and for an aspect ratio.
 ///
 /// # Usage
 /// ```
@@ -58,17 +68,19 @@ pub const DEFAULT_TITLE: &str = "imMail Meet video conference";
 #[component]
 pub fn MeetEmbed(
     /// The customer backend's grant endpoint, called with `POST` and same-origin
-    /// credentials. Read at each join.
+    /// credentials. Read at each join; a change while joined is a settings change
+    /// (e.g. another room: it applies at the next join).
     #[prop(into, optional)]
     endpoint: MaybeProp<String>,
     /// A JSON body for the endpoint, as JSON text (e.g. `{"display_name": "Zoë"}`;
-    /// [`GrantBody`] builds one from a `serde_json::Value`). Never a role: the server
-    /// decides roles.
+    /// [`GrantBody`](crate::GrantBody) builds one from a `serde_json::Value`). Never a
+    /// role: the server decides roles.
     #[prop(into, optional)]
     request_body: MaybeProp<String>,
-    /// Any async grant source instead of `endpoint` (e.g. a server function).
-    #[prop(optional)]
-    grant_source: Option<GrantSource>,
+    /// Any async grant source instead of `endpoint` (e.g. a server function). Another
+    /// source while joined is a settings change.
+    #[prop(into, optional)]
+    grant_source: MaybeProp<GrantSource>,
     /// How long fetching a grant may take, in milliseconds (default 10 000).
     #[prop(default = DEFAULT_GRANT_TIMEOUT_MS)]
     grant_timeout_ms: u32,
@@ -98,19 +110,21 @@ pub fn MeetEmbed(
     #[prop(into, optional)]
     extra_options: Signal<Vec<(String, String)>>,
     /// Meeting bases a grant may point to (default: `https://web.immail.ca/meet/`).
+    /// Reactive: read when an answer is checked.
     #[prop(into, optional)]
-    allowed_hosts: AllowedHosts,
+    allowed_hosts: Signal<AllowedHosts>,
     /// Where a grant's bare `room_name` lives (default `https://web.immail.ca/meet/`).
     /// Must be in `allowed_hosts`.
     #[prop(into, optional)]
-    meeting_base: MeetingHost,
-    /// CSS width of the meeting area (default `100%`). Set once; use `class` and CSS
-    /// for responsive sizes.
-    #[prop(into, default = "100%".into())]
-    width: String,
-    /// CSS height of the meeting area (default `500px`, the vendor's snippet).
-    #[prop(into, default = "500px".into())]
-    height: String,
+    meeting_base: Signal<MeetingHost>,
+    /// CSS width of the component (default `100%`, from the stylesheet).
+    #[prop(into, optional)]
+    width: MaybeProp<String>,
+    /// CSS height of the component, the bar below the meeting included (default
+    /// `500px`, from the stylesheet). `100%` fills a parent of definite height; `auto`
+    /// lets a flex or grid parent, or an aspect ratio on the stage, decide.
+    #[prop(into, optional)]
+    height: MaybeProp<String>,
     /// Extra classes on the root element, set once.
     #[prop(into, optional)]
     class: String,
@@ -137,51 +151,45 @@ pub fn MeetEmbed(
     on_left: Option<Callback<()>>,
 ) -> impl IntoView {
     let meet = controller.unwrap_or_default();
-    let options = move || MeetOptions {
-        first_name: first_name.get(),
-        last_name: last_name.get(),
-        start_recording: start_recording.get(),
-        start_with_audio_muted: start_with_audio_muted.get(),
-        start_with_video_muted: start_with_video_muted.get(),
-        file_recordings_enabled: file_recordings_enabled.get(),
-        hide_invite_more_header: hide_invite_more_header.get(),
-        extras: extra_options.get(),
+    // What a join would be made with now (tracked where it is read).
+    let join_with = move || JoinWith {
+        endpoint: endpoint.get(),
+        body: request_body.get(),
+        source: grant_source.get(),
+        options: MeetOptions {
+            first_name: first_name.get(),
+            last_name: last_name.get(),
+            start_recording: start_recording.get(),
+            start_with_audio_muted: start_with_audio_muted.get(),
+            start_with_video_muted: start_with_video_muted.get(),
+            file_recordings_enabled: file_recordings_enabled.get(),
+            hide_invite_more_header: hide_invite_more_header.get(),
+            extras: extra_options.get(),
+        },
     };
     // The running meeting's iframe `src` (empty: no iframe); set once per join, so the
     // iframe loads once. A generation counter drops the answers of joins superseded
     // while in flight (leave, rejoin, unmount).
     let frame = RwSignal::new(String::new());
-    let session = StoredValue::new(Session {
-        generation: 0,
-        joined_with: None,
-        source: grant_source,
-        rules: GrantRules {
-            allowed_hosts,
-            meeting_base,
-        },
-    });
+    let joins = StoredValue::new(Joins::default());
+    let rules = move || GrantRules {
+        allowed_hosts: allowed_hosts.try_get_untracked().unwrap_or_default(),
+        meeting_base: meeting_base.try_get_untracked().unwrap_or_default(),
+    };
 
     let join = move || {
-        let (this, source, rules) = session.write_value().next_join();
+        let this = joins.write_value().next();
         frame.set(String::new());
         meet.state.set(MeetState::Fetching);
-        let source = source.or_else(|| {
-            endpoint.get_untracked().map(|url| {
-                GrantSource::endpoint_with_body(
-                    url,
-                    request_body.get_untracked().map(GrantBody::from),
-                )
-            })
-        });
-        let options = untrack(options);
+        let with = untrack(join_with);
         leptos::task::spawn_local(async move {
-            let outcome = obtain(source, &rules, &options, grant_timeout_ms).await;
-            if session.try_with_value(|s| s.generation) != Some(this) {
+            let outcome = obtain(&with, rules, grant_timeout_ms).await;
+            if joins.try_with_value(|j| j.generation) != Some(this) {
                 return;
             }
             match outcome {
                 Ok((src, moderator)) => {
-                    session.write_value().joined_with = Some(options);
+                    joins.write_value().joined_with = Some(with);
                     frame.set(src.expose_secret().to_owned());
                     meet.state.set(MeetState::Joined {
                         moderator,
@@ -198,45 +206,56 @@ pub fn MeetEmbed(
         });
     };
     let leave = move || {
-        session.update_value(|s| s.generation += 1);
+        joins.update_value(|j| j.generation += 1);
         frame.set(String::new());
         meet.state.set(MeetState::Left);
         if let Some(on_left) = on_left {
             on_left.run(());
         }
     };
-    let dispatch: Arc<dyn Fn(Action) + Send + Sync> = Arc::new(move |action| match action {
+    let dispatch: Dispatch = Arc::new(move |action| match action {
         Action::Join => join(),
         Action::Leave => leave(),
     });
-    meet.dispatch.set_value(Some(dispatch.clone()));
-    // A prop changed since the meeting was joined: noted, never applied by itself.
-    meet.settings_changed
-        .set_value(Some(Signal::derive(move || {
-            // The options are read (and tracked) only while joined.
-            matches!(meet.state.get(), MeetState::Joined { .. }) && {
-                let current = options();
-                session
-                    .try_with_value(|s| s.joined_with.as_ref() != Some(&current))
-                    .unwrap_or(false)
-            }
-        })));
+    let kept_join = meet.attach(dispatch.clone());
     on_cleanup(move || {
-        session.update_value(|s| s.generation += 1);
-        // Detach only if the controller still drives this instance (a controller handed
-        // to a replacement `<MeetEmbed>` keeps its new one).
-        let ours = meet
-            .dispatch
-            .try_with_value(|current| current.as_ref().is_some_and(|c| Arc::ptr_eq(c, &dispatch)));
-        if ours == Some(true) {
-            meet.dispatch.set_value(None);
-            meet.settings_changed.set_value(None);
+        joins.update_value(|j| j.generation += 1);
+        meet.detach(&dispatch);
+    });
+
+    // Something a join is made with changed since the meeting was joined: noted,
+    // never applied by itself. Read (and tracked) only while joined.
+    let changed = Signal::derive(move || {
+        matches!(meet.state.get(), MeetState::Joined { .. }) && {
+            let now = join_with();
+            joins
+                .try_with_value(|j| j.joined_with.as_ref() != Some(&now))
+                .unwrap_or(false)
         }
     });
+    // Browser only: in server-side rendering nothing joins, and effects must not run
+    // (a server build with Leptos' `csr` on would try to spawn them).
+    if cfg!(target_arch = "wasm32") {
+        // The controller owns its `settings_changed` signal, so it can be read before
+        // this component mounts and after it is gone.
+        Effect::new(move || meet.settings_changed.set(changed.get()));
+        // Hosts that arrive later let a join they refused through.
+        Effect::new(move |previous: Option<()>| {
+            allowed_hosts.track();
+            meeting_base.track();
+            let refused = meet.state.with_untracked(|s| match s {
+                MeetState::Failed(error) => refused_by_hosts(error),
+                _ => false,
+            });
+            if previous.is_some() && refused {
+                join();
+            }
+        });
+    }
 
     // Joins on mount, in the browser only: server-side rendering shows the "Connecting"
     // placeholder and the grant is fetched once the page runs in the browser.
-    if !auto_join {
+    if !(auto_join || kept_join) {
         meet.state.set(MeetState::Idle);
     } else if cfg!(target_arch = "wasm32") {
         join();
@@ -281,142 +300,27 @@ pub fn MeetEmbed(
         })
     };
 
-    let act = move |action: Action| move |_| meet.send(action);
-    let overlay = move || {
-        let changed = meet.settings_changed();
-        meet.state.with(|s| {
-            let joined = matches!(s, MeetState::Joined { .. });
-            let button = panel_button(s);
-            let bar = controls.then(|| {
-                view! {
-                    <div class="immail-meet__bar" hidden=!joined>
-                        <span class="immail-meet__role">{role_label(s)}</span>
-                        <span class="immail-meet__notice">{if changed { "Settings changed." } else { "" }}</span>
-                        <button type="button" class="immail-meet__button" hidden=!changed on:click=act(Action::Join)>
-                            {if changed { "Rejoin with new settings" } else { "" }}
-                        </button>
-                        <button type="button" class="immail-meet__button immail-meet__button--leave" on:click=act(Action::Leave)>
-                            "Leave"
-                        </button>
-                    </div>
-                }
-            });
-            view! {
-                <div
-                    class=panel_class(s)
-                    role=if matches!(s, MeetState::Failed(_)) { "alert" } else { "status" }
-                    hidden=matches!(s, MeetState::Joined { loaded: true, .. })
-                >
-                    <p class="immail-meet__message">{panel_message(s)}</p>
-                    <button type="button" class="immail-meet__button" hidden=button.is_empty() on:click=act(Action::Join)>
-                        {button}
-                    </button>
-                </div>
-                {bar}
+    // The size props, as inline style (a prop wins over the stylesheet's default).
+    let size = move || {
+        let mut style = String::new();
+        for (property, value) in [("width:", width.get()), ("height:", height.get())] {
+            if let Some(value) = value {
+                style.push_str(property);
+                style.push_str(&value);
+                style.push(';');
             }
-        })
+        }
+        (!style.is_empty()).then_some(style)
     };
-
-    let root_class = super::root_class("immail-meet", &class);
-    let mut stage_style = String::from("width:");
-    for part in [&*width, ";height:", &*height] {
-        stage_style.push_str(part);
-    }
     view! {
-        <div class=root_class data-state=move || meet.state.with(MeetState::name)>
-            <div class="immail-meet__stage" style=stage_style>{iframe}</div>
-            {overlay}
+        <div
+            class=super::root_class("immail-meet", &class)
+            data-state=move || meet.state.with(MeetState::name)
+            style=size
+        >
+            <div class="immail-meet__stage">{iframe}</div>
+            {panel(meet)}
+            {controls.then(|| bar(meet, changed))}
         </div>
-    }
-}
-
-/// The panel's message in each state.
-fn panel_message(state: &MeetState) -> String {
-    match state {
-        MeetState::Joined { loaded: true, .. } => String::new(),
-        MeetState::Joined { .. } => "Loading the meeting…".into(),
-        MeetState::Fetching => "Connecting to the meeting…".into(),
-        MeetState::Failed(error) => error.to_string(),
-        MeetState::Left => "You left the meeting.".into(),
-        MeetState::Idle => String::new(),
-    }
-}
-
-/// The panel's button label in each state (empty: no button).
-fn panel_button(state: &MeetState) -> &'static str {
-    match state {
-        MeetState::Failed(_) => "Retry",
-        MeetState::Left => "Rejoin",
-        MeetState::Idle => "Join meeting",
-        _ => "",
-    }
-}
-
-fn panel_class(state: &MeetState) -> &'static str {
-    match state {
-        MeetState::Failed(_) => "immail-meet__panel immail-meet__panel--error",
-        MeetState::Fetching | MeetState::Joined { .. } => {
-            "immail-meet__panel immail-meet__panel--busy"
-        }
-        _ => "immail-meet__panel",
-    }
-}
-
-fn role_label(state: &MeetState) -> &'static str {
-    match state {
-        MeetState::Joined {
-            moderator: Some(true),
-            ..
-        } => "Moderator",
-        MeetState::Joined {
-            moderator: Some(false),
-            ..
-        } => "Guest",
-        _ => "",
-    }
-}
-
-/// What a `<MeetEmbed>` keeps between joins.
-struct Session {
-    /// Bumped by every join, leave and unmount: an answer for an older join is dropped.
-    generation: u64,
-    /// The options the running meeting was joined with.
-    joined_with: Option<MeetOptions>,
-    source: Option<GrantSource>,
-    rules: GrantRules,
-}
-
-impl Session {
-    /// Starts a join: its generation, the custom source if any, and the rules.
-    fn next_join(&mut self) -> (u64, Option<GrantSource>, GrantRules) {
-        self.generation += 1;
-        self.joined_with = None;
-        (self.generation, self.source.clone(), self.rules.clone())
-    }
-}
-
-/// Fetches a grant, checks it (fetching once more if it had expired) and builds the
-/// iframe `src`.
-async fn obtain(
-    source: Option<GrantSource>,
-    rules: &GrantRules,
-    options: &MeetOptions,
-    timeout_ms: u32,
-) -> Result<(MeetingSrc, Option<bool>), MeetError> {
-    let source = source.ok_or(MeetError::NoGrantSource)?;
-    options.check()?;
-    let mut refetched = false;
-    loop {
-        let answer = source.fetch(timeout_ms).await?;
-        match Grant::validate(answer, rules, timer::now_secs()) {
-            Err(GrantError::Expired) if !refetched => refetched = true,
-            Err(error) => return Err(error.into()),
-            Ok(grant) => {
-                return Ok((
-                    MeetingSrc::build(&grant.meeting_url, &grant.jwt, options)?,
-                    grant.moderator,
-                ))
-            }
-        }
     }
 }

@@ -3,6 +3,8 @@
 pub(crate) mod history_load;
 pub mod meet_controller;
 pub mod meet_embed;
+mod meet_join;
+mod meet_overlay;
 pub mod meeting_history;
 pub mod session_messages;
 

@@ -17,6 +17,7 @@ mod settings;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
+use crate::components::DEFAULT_API_BASE;
 use crate::{AllowedHosts, MeetController, MeetEmbed, MeetState, MeetingHost};
 
 pub use settings::Settings;
@@ -42,11 +43,11 @@ pub fn App() -> impl IntoView {
     // The backend's mode ("" until its configuration is read, "down" if it could not
     // be) and meeting base.
     let mode = RwSignal::new(String::new());
-    let meeting_base = RwSignal::new(String::new());
+    let meeting_base = RwSignal::new(None::<MeetingHost>);
     leptos::task::spawn_local(async move {
-        let (base, read) = match api::config().await {
-            Ok(config) => (config.meeting_base, config.mode),
-            Err(_) => (String::new(), "down".to_owned()),
+        let (base, read) = match crate::fetch_server_config(DEFAULT_API_BASE).await {
+            Ok(config) => (Some(config.meeting_base), config.mode),
+            Err(_) => (None, "down".to_owned()),
         };
         meeting_base.set(base);
         mode.set(read);
@@ -128,11 +129,9 @@ pub fn App() -> impl IntoView {
             return;
         }
         // The sandbox's meeting base joins imMail's in the allowed hosts.
-        let base = meeting_base.with_untracked(|b| MeetingHost::parse(b).ok());
+        let base = meeting_base.get_untracked();
         let hosts = match &base {
-            Some(base) => AllowedHosts::default()
-                .with(&base.to_string())
-                .unwrap_or_default(),
+            Some(base) => AllowedHosts::default().with_host(base.clone()),
             None => AllowedHosts::default(),
         };
         let name = room.get_untracked();

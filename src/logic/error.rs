@@ -83,7 +83,9 @@ impl fmt::Display for GrantFetchError {
                 "the meeting service's answer is larger than {limit} bytes"
             ),
             Self::Source(m) => f.write_str(m),
-            Self::Unreadable(why) => write!(f, "the meeting service's answer cannot be read: {why}"),
+            Self::Unreadable(why) => {
+                write!(f, "the meeting service's answer cannot be read: {why}")
+            }
         }
     }
 }

@@ -56,7 +56,9 @@ impl ServerConfig {
         let meeting_base = MeetingHost::parse(base)
             .map_err(|e| GrantFetchError::Unreadable(format!("its \"meeting_base\": {e}")))?;
         let grant_contract = match value.get("grant_contract") {
-            Some(Json::Number(n)) if n.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(n) => {
+            Some(Json::Number(n))
+                if n.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(n) =>
+            {
                 *n as u32
             }
             None => 1,
