@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { launch } from "./browser.mjs";
 import { start } from "./harness.mjs";
+import { sandboxReport } from "./sandbox.mjs";
 
 const require = createRequire(import.meta.url);
 const HOSTILE = 'Zoë "x&start_recording=true#"';
@@ -19,26 +20,6 @@ after(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-/** The sandbox page inside the meeting iframe. */
-const meeting = (page) => page.frameLocator("iframe.immail-meet__frame");
-
-async function sandboxReport(page) {
-  const frame = meeting(page);
-  await frame.locator("[data-testid=media][data-state]").waitFor({ timeout: 20000 });
-  const options = {};
-  for (const row of await frame.locator("[data-testid=options] tr").all()) {
-    const key = await row.getAttribute("data-key");
-    options[key] = options[key] ?? [];
-    options[key].push(await row.locator("td").nth(1).getAttribute("data-value"));
-  }
-  return {
-    role: await frame.locator("[data-testid=role]").innerText(),
-    tokenName: await frame.locator("[data-testid=token-name]").innerText(),
-    media: await frame.locator("[data-testid=media]").innerText(),
-    options,
-  };
-}
 
 /** A new browser context whose page created a meeting and joined it as host. */
 async function hostAMeeting() {

@@ -1,5 +1,6 @@
 // Test harness: starts the reference server (sandbox mode) on loopback, and a static
-// server for the built demo (dist/) that proxies /api to it, like `trunk serve` does.
+// server for a built app (the demo's dist/ unless told) that proxies /api to it, like
+// `trunk serve` does.
 // `backendDown()` makes the API unreachable from the browser (connections are cut)
 // while the server keeps its rooms; `backendUp()` restores it.
 import { spawn } from "node:child_process";
@@ -11,8 +12,17 @@ const ROOT = new URL("..", import.meta.url).pathname;
 const DIST = process.env.DIST_DIR || join(ROOT, "dist");
 const SERVER_BIN = process.env.SERVER_BIN || join(ROOT, "target/debug/immail-meet-server");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+// The fixed ports: API `base + 787`, sandbox `base + 788`, web `base + 80` (plus
+// `offset` for a second app). E2E_PORT_BASE moves them all (default 18000).
+const PORT_BASE = Number(process.env.E2E_PORT_BASE || 18000);
 
-export async function start({ apiPort = 18787, sandboxPort = 18788, webPort = 18080 } = {}) {
+export async function start({
+  dist = DIST,
+  offset = 0,
+  apiPort = PORT_BASE + 787 + offset,
+  sandboxPort = PORT_BASE + 788 + offset,
+  webPort = PORT_BASE + 80 + offset,
+} = {}) {
   const server = spawn(SERVER_BIN, [], {
     env: {
       ...process.env,
@@ -40,7 +50,7 @@ export async function start({ apiPort = 18787, sandboxPort = 18788, webPort = 18
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = path === "/" ? "index.html" : path.slice(1);
     try {
-      const body = await readFile(join(DIST, file));
+      const body = await readFile(join(dist, file));
       res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
       res.end(body);
     } catch {
