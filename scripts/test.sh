@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test of immail-meet, installing whatever is missing first
 # (see scripts/setup.sh): format, clippy for both targets, native tests (unit,
-# property, server-side rendering, doc examples), the reference server's tests, and
-# the browser tests in headless Chromium through wasm-pack, and the end-to-end tests
-# of the release demo with the server (Playwright with Debian's Chromium, axe-core).
+# property, server-side rendering, doc examples, the README), the feature guard, the
+# reference server's tests, the browser tests in headless Chromium through wasm-pack,
+# and the end-to-end tests of the release demo and of an outside app built from the
+# README with the server (Playwright with Debian's Chromium, axe-core).
 #
 #   scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.features"' EXIT
 exec > >(tee "$log") 2>&1
 
 scripts/setup.sh build
@@ -21,8 +22,14 @@ export CHROMEDRIVER
 
 step() { printf '\n== %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
 
+# The outside app: a user's app with its own workspace (e2e/outside-app). It shares
+# our target/ (its lock file pins the same versions), so only its own crate and the
+# release build of the bundle are new work.
+outside=(--manifest-path e2e/outside-app/Cargo.toml)
+
 step "format"
 cargo fmt --all -- --check
+cargo fmt "${outside[@]}" -- --check
 
 step "clippy, native (component crate and server)"
 cargo clippy --all-targets -- -D warnings
@@ -33,9 +40,20 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features demo --bins -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features hydrate --lib -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-meet-bare-app -p immail-meet-naive-app -p immail-meet-core-app --bins -- -D warnings
+CARGO_TARGET_DIR="$PWD/target" cargo clippy "${outside[@]}" --target wasm32-unknown-unknown -- -D warnings
 
-step "native tests: core, properties, server-side rendering, doc examples"
+step "native tests: core, properties, server-side rendering, doc examples, the README"
 cargo test
+
+step "features: server-side rendering with csr on too must not panic; csr + ssr must not compile"
+cargo test --features csr --test ssr
+if cargo check -q --lib --features csr,ssr 2>"$log.features"; then
+  echo "csr + ssr compiled: the compile_error! guard is gone" >&2; exit 1
+fi
+grep -q 'immail-meet: the features "csr" and "ssr" are both on' "$log.features" ||
+  { cat "$log.features" >&2; echo "csr + ssr failed without the guard's message" >&2; exit 1; }
+rm -f "$log.features"
+echo "csr + ssr: refused with the guard's message"
 
 step "server tests: endpoints, errors, roles, cookies, sandbox page, history and recordings (200 MiB streamed), imMail mode, no secrets in logs"
 cargo test -p immail-meet-server
@@ -43,8 +61,11 @@ cargo test -p immail-meet-server
 step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"
 wasm-pack test --headless --chrome
 
-step "end to end: the release demo and the server in Chromium (Playwright, axe-core)"
+step "end to end: the release demo, the outside app and the server in Chromium (Playwright, axe-core)"
 trunk build --release --offline
+outside_started=$(date +%s)
+(cd e2e/outside-app && CARGO_TARGET_DIR="$PWD/../../target" trunk build --release --offline)
+echo "outside app built in $(($(date +%s) - outside_started)) s"
 cargo build -p immail-meet-server
 npm test --prefix e2e
 

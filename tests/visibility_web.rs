@@ -38,6 +38,28 @@ fn mount_on_top<N: IntoView + 'static>(f: impl FnOnce() -> N + 'static) -> Mount
     page
 }
 
+/// Mounts on top a `<MeetEmbed>` that joins a meeting on the test page's origin.
+fn mount_meeting(meet: MeetController, name: Signal<String>) -> Mounted<impl Mountable> {
+    let source = Stub::url(&format!("{}abc", local_base())).source();
+    mount_on_top(move || {
+        view! {
+            <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet
+                first_name=name height="400px" />
+        }
+    })
+}
+
+/// Waits until the meeting `meet` drives has loaded.
+async fn loaded(meet: MeetController) {
+    wait_until("the meeting loaded", || {
+        matches!(
+            meet.state_signal().get_untracked(),
+            MeetState::Joined { loaded: true, .. }
+        )
+    })
+    .await;
+}
+
 /// Something of the component a test looks for.
 #[derive(Clone, Copy, Debug)]
 enum Part {
@@ -140,11 +162,8 @@ async fn fetching_shows_progress_and_no_leave_button() {
 
 #[wasm_bindgen_test]
 async fn a_loading_meeting_is_covered_by_its_progress_panel() {
-    let source = Stub::url(&format!("{}abc", local_base())).source();
     let meet = MeetController::new();
-    let page = mount_on_top(
-        move || view! { <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet height="400px" /> },
-    );
+    let page = mount_meeting(meet, Signal::stored("Ana".to_owned()));
     // Microtasks only until the iframe is in: its `load` (a task) cannot have fired.
     for _ in 0..1000 {
         leptos::task::tick().await;
@@ -170,18 +189,9 @@ async fn a_loading_meeting_is_covered_by_its_progress_panel() {
 
 #[wasm_bindgen_test]
 async fn a_loaded_meeting_is_on_top_with_its_leave_button() {
-    let source = Stub::url(&format!("{}abc", local_base())).source();
     let meet = MeetController::new();
-    let page = mount_on_top(
-        move || view! { <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet height="400px" /> },
-    );
-    wait_until("the meeting loaded", || {
-        matches!(
-            meet.state_signal().get_untracked(),
-            MeetState::Joined { loaded: true, .. }
-        )
-    })
-    .await;
+    let page = mount_meeting(meet, Signal::stored("Ana".to_owned()));
+    loaded(meet).await;
     leptos::task::tick().await;
     assert_seen(
         &page,
@@ -206,11 +216,8 @@ async fn an_error_shows_its_message_and_retry_only() {
 
 #[wasm_bindgen_test]
 async fn left_shows_rejoin_only() {
-    let source = Stub::url(&format!("{}abc", local_base())).source();
     let meet = MeetController::new();
-    let page = mount_on_top(
-        move || view! { <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet height="400px" /> },
-    );
+    let page = mount_meeting(meet, Signal::stored("Ana".to_owned()));
     page.wait_for_state("joined").await;
     meet.leave();
     page.wait_for_state("left").await;
@@ -224,22 +231,10 @@ async fn left_shows_rejoin_only() {
 
 #[wasm_bindgen_test]
 async fn changed_settings_show_their_notice_over_a_running_meeting() {
-    let source = Stub::url(&format!("{}abc", local_base())).source();
     let meet = MeetController::new();
     let (name, set_name) = signal("Ana".to_owned());
-    let page = mount_on_top(move || {
-        view! {
-            <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet
-                first_name=name height="400px" />
-        }
-    });
-    wait_until("the meeting loaded", || {
-        matches!(
-            meet.state_signal().get_untracked(),
-            MeetState::Joined { loaded: true, .. }
-        )
-    })
-    .await;
+    let page = mount_meeting(meet, name.into());
+    loaded(meet).await;
     set_name.set("Bea".to_owned());
     wait_until("the notice", || page.text().contains("Settings changed")).await;
     assert_seen(
