@@ -64,6 +64,7 @@ wasm-pack test --headless --chrome
 step "end to end: the release demo, the outside app and the server in Chromium (Playwright, axe-core)"
 trunk build --release --offline
 outside_started=$(date +%s)
+cargo fetch -q "${outside[@]}"   # its lock file's crates, should it lag behind ours
 (cd e2e/outside-app && CARGO_TARGET_DIR="$PWD/../../target" trunk build --release --offline)
 echo "outside app built in $(($(date +%s) - outside_started)) s"
 cargo build -p immail-meet-server
