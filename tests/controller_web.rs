@@ -61,8 +61,11 @@ async fn a_controller_says_when_its_embed_is_unmounted_and_keeps_a_join_for_the_
     let stub = Stub::url(&format!("{}abc", local_base()));
     let source = stub.source();
     let meet = MeetController::new();
-    assert!(!meet.is_attached(), "not attached before any embed mounts");
-    assert_eq!(meet.state(), MeetState::Detached);
+    assert!(
+        !untrack(|| meet.is_attached()),
+        "not attached before any embed mounts"
+    );
+    assert_eq!(untrack(|| meet.state()), MeetState::Detached);
     let shown = RwSignal::new(true);
     let page = mount(move || {
         view! {
@@ -74,7 +77,7 @@ async fn a_controller_says_when_its_embed_is_unmounted_and_keeps_a_join_for_the_
     });
     let shown_state = || page.find("p.state").unwrap().text_content().unwrap();
     leptos::task::tick().await;
-    assert!(meet.is_attached());
+    assert!(untrack(|| meet.is_attached()));
     meet.join();
     page.wait_for_state("joined").await;
     assert_eq!(stub.calls(), 1);
@@ -82,10 +85,14 @@ async fn a_controller_says_when_its_embed_is_unmounted_and_keeps_a_join_for_the_
     shown.set(false);
     leptos::task::tick().await;
     assert!(page.iframe().is_none());
-    assert!(!meet.is_attached(), "detached once unmounted");
-    assert_eq!(meet.state(), MeetState::Detached, "no longer joined");
+    assert!(!untrack(|| meet.is_attached()), "detached once unmounted");
+    assert_eq!(
+        untrack(|| meet.state()),
+        MeetState::Detached,
+        "no longer joined"
+    );
     assert_eq!(shown_state(), "detached");
-    assert!(!meet.settings_changed());
+    assert!(!untrack(|| meet.settings_changed()));
 
     // A command given while detached is kept for the next embed, not dropped.
     meet.rejoin();
@@ -93,7 +100,7 @@ async fn a_controller_says_when_its_embed_is_unmounted_and_keeps_a_join_for_the_
     assert_eq!(stub.calls(), 1, "nothing to join yet");
     shown.set(true);
     page.wait_for_state("joined").await;
-    assert!(meet.is_attached());
+    assert!(untrack(|| meet.is_attached()));
     assert_eq!(
         stub.calls(),
         2,
@@ -166,7 +173,10 @@ async fn switching_rooms_while_joined_is_a_settings_change_applied_at_the_next_j
 
     room.set("second".to_owned());
     wait_until("the notice", || page.text().contains("Settings changed")).await;
-    assert!(meet.settings_changed(), "a room change is a change");
+    assert!(
+        untrack(|| meet.settings_changed()),
+        "a room change is a change"
+    );
     sleep(100).await;
     assert!(
         page.iframe().unwrap().is_same_node(Some(&frame)),
@@ -178,15 +188,18 @@ async fn switching_rooms_while_joined_is_a_settings_change_applied_at_the_next_j
             .is_some_and(|f| f.src().contains("/meet/second?"))
     })
     .await;
-    assert!(!meet.settings_changed());
+    assert!(!untrack(|| meet.settings_changed()));
 
     // The request body is part of what a join is made with, too.
     body.set(r#"{"display_name":"Bea"}"#.to_owned());
-    wait_until("the notice for the body", || meet.settings_changed()).await;
+    wait_until("the notice for the body", || {
+        untrack(|| meet.settings_changed())
+    })
+    .await;
     meet.rejoin();
     page.wait_for_state("fetching").await;
     page.wait_for_state("joined").await;
-    assert!(!meet.settings_changed());
+    assert!(!untrack(|| meet.settings_changed()));
     let requests = js_sys::eval("JSON.stringify(window.__requests.map(r => [r.url, r.body]))")
         .unwrap()
         .as_string()
@@ -209,7 +222,7 @@ async fn another_grant_source_while_joined_is_a_settings_change() {
     });
     page.wait_for_state("joined").await;
     source.set(second.source());
-    wait_until("the change", || meet.settings_changed()).await;
+    wait_until("the change", || untrack(|| meet.settings_changed())).await;
     assert!(page.iframe().unwrap().src().contains("/meet/first?"));
     meet.rejoin();
     wait_until("the second source's meeting", || {

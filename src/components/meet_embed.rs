@@ -239,18 +239,18 @@ pub fn MeetEmbed(
         // The controller owns its `settings_changed` signal, so it can be read before
         // this component mounts and after it is gone.
         Effect::new(move || meet.settings_changed.set(changed.get()));
-        // Hosts that arrive later let a join they refused through (once per new value:
-        // the memo drops recomputations that give equal hosts).
-        let hosts = Memo::new(move |_| (allowed_hosts.get(), meeting_base.get()));
-        Effect::new(move |previous: Option<()>| {
-            hosts.track();
+        // Hosts that arrive later let a join they refused through: once per new value
+        // (the effect keeps the hosts it last saw).
+        Effect::new(move |previous: Option<(AllowedHosts, MeetingHost)>| {
+            let hosts = (allowed_hosts.get(), meeting_base.get());
             let refused = meet.state.with_untracked(|s| match s {
                 MeetState::Failed(error) => refused_by_hosts(error),
                 _ => false,
             });
-            if previous.is_some() && refused {
+            if refused && previous.is_some_and(|seen| seen != hosts) {
                 join();
             }
+            hosts
         });
     }
 
