@@ -1,9 +1,11 @@
 //! Property tests (native): names never inject parameters, every URL the allow-list
-//! accepts means the same thing to a real URL parser (the `url` crate), and history
+//! accepts means the same thing to a real URL parser (the `url` crate), the entry a
+//! refusal suggests is what the URL needs, and history
 //! timestamps agree with `humantime` and read back what they write.
 #![cfg(not(target_arch = "wasm32"))]
 
-use immail_meet::{AllowedHosts, Jwt, MeetOptions, MeetingSrc, Timestamp};
+use immail_meet::MeetingUrlError::{HostNotAllowed, InsecureScheme};
+use immail_meet::{AllowedHosts, Jwt, MeetOptions, MeetingHost, MeetingSrc, Timestamp};
 use proptest::prelude::*;
 
 const KEYS: [&str; 7] = [
@@ -106,6 +108,7 @@ fn accepted_urls_mean_the_same_to_a_real_parser() {
     let tails = ["", "?", "?jwt=x", "#", "#x", "\n", "\t", " "];
     let allowed = AllowedHosts::default();
     let mut accepted = Vec::new();
+    let mut suggested = 0;
     for scheme in schemes {
         for sep in seps {
             for userinfo in userinfos {
@@ -124,6 +127,12 @@ fn accepted_urls_mean_the_same_to_a_real_parser() {
                                 assert_eq!(parsed.path(), format!("/meet/{}", url.room()));
                                 assert_eq!(parsed.as_str(), text);
                                 accepted.push(text);
+                            } else if let Err(HostNotAllowed {
+                                entry: Some(entry), ..
+                            }) = allowed.check(&text)
+                            {
+                                entry_is_what_the_url_needs(&text, entry);
+                                suggested += 1;
                             }
                         }
                     }
@@ -138,6 +147,44 @@ fn accepted_urls_mean_the_same_to_a_real_parser() {
             "https://web.immail.ca/meet/abc-_9"
         ]
     );
+    assert!(
+        suggested > 50,
+        "only {suggested} refusals suggested an entry"
+    );
+}
+
+/// A refused host's suggested entry is what `url` needs: with it in the list, the URL
+/// is no longer refused for its host, and if it is accepted, a real parser reads it
+/// as the entry's scheme, host, port and path.
+fn entry_is_what_the_url_needs(text: &str, entry: MeetingHost) {
+    let with = AllowedHosts::default().with_host(entry.clone());
+    match with.check(text) {
+        // A host `url` refuses (e.g. `xn--web-immail-ca`, not valid punycode) is one
+        // no browser loads either; the whitelist does not decode punycode, so such an
+        // entry allows nothing a browser would read as another host.
+        Ok(_) if url::Url::parse(text).is_err() => {
+            assert!(entry.host().starts_with("xn--"), "{text}");
+        }
+        Ok(url) => {
+            let parsed = url::Url::parse(text).expect("checked above");
+            assert_eq!(
+                parsed.scheme(),
+                if entry.is_https() { "https" } else { "http" }
+            );
+            assert_eq!(parsed.host_str(), Some(entry.host()), "{text}");
+            let default_port = if entry.is_https() { 443 } else { 80 };
+            assert_eq!(
+                parsed.port_or_known_default(),
+                Some(entry.port().unwrap_or(default_port)),
+                "{text}"
+            );
+            assert_eq!(parsed.path(), format!("{}{}", entry.path(), url.room()));
+        }
+        Err(error) => assert!(
+            !matches!(error, HostNotAllowed { .. } | InsecureScheme),
+            "{text}: still {error:?} with {entry}"
+        ),
+    }
 }
 
 proptest! {

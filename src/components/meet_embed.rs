@@ -117,14 +117,14 @@ pub fn MeetEmbed(
     /// Must be in `allowed_hosts`.
     #[prop(into, optional)]
     meeting_base: Signal<MeetingHost>,
-    /// CSS width of the component (default `100%`, from the stylesheet).
+    /// CSS width of the component, set once (default `100%`, from the stylesheet).
     #[prop(into, optional)]
-    width: MaybeProp<String>,
-    /// CSS height of the component, the bar below the meeting included (default
-    /// `500px`, from the stylesheet). `100%` fills a parent of definite height; `auto`
+    width: Option<String>,
+    /// CSS height of the component, the bar below the meeting included, set once
+    /// (default `500px`, from the stylesheet). `100%` fills a parent of definite height; `auto`
     /// lets a flex or grid parent, or an aspect ratio on the stage, decide.
     #[prop(into, optional)]
-    height: MaybeProp<String>,
+    height: Option<String>,
     /// Extra classes on the root element, set once.
     #[prop(into, optional)]
     class: String,
@@ -302,17 +302,15 @@ pub fn MeetEmbed(
     };
 
     // The size props, as inline style (a prop wins over the stylesheet's default).
-    let size = move || {
-        let mut style = String::new();
-        for (property, value) in [("width:", width.get()), ("height:", height.get())] {
-            if let Some(value) = value {
-                style.push_str(property);
-                style.push_str(&value);
-                style.push(';');
-            }
+    let mut size = String::new();
+    for (property, value) in [("width:", width), ("height:", height)] {
+        if let Some(value) = value {
+            size.push_str(property);
+            size.push_str(&value);
+            size.push(';');
         }
-        (!style.is_empty()).then_some(style)
-    };
+    }
+    let size = (!size.is_empty()).then_some(size);
     view! {
         <div
             class=super::root_class("immail-meet", &class)

@@ -217,13 +217,7 @@ impl MeetingHost {
         if !https && !is_loopback(host) {
             return Err(MeetingUrlError::HttpNotLoopback(host.to_owned()));
         }
-        let path_ok = path.starts_with('/')
-            && path.ends_with('/')
-            && path
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))
-            && find(path, "//").is_none();
-        if !path_ok {
+        if !is_base_path(path) {
             return Err(MeetingUrlError::PathNotAllowed);
         }
         Ok(Self {
@@ -423,7 +417,13 @@ impl MeetingUrl {
                 .rfind('/')
                 .and_then(|end| path.get(..=end))
                 .unwrap_or_default();
-            let entry = MeetingHost::parse(&format!("{scheme}://{authority}/{folder}")).ok();
+            let path = format!("/{folder}");
+            let entry = is_base_path(&path).then(|| MeetingHost {
+                https,
+                host: host.to_owned(),
+                port,
+                path,
+            });
             return Err(MeetingUrlError::HostNotAllowed {
                 host: authority.to_owned(),
                 entry,
@@ -467,6 +467,17 @@ fn find(text: &str, needle: &str) -> Option<usize> {
     text.as_bytes()
         .windows(needle.len())
         .position(|window| window == needle.as_bytes())
+}
+
+/// A meeting base's path: starts and ends with `/`, only `A-Z a-z 0-9 - _ /`, no
+/// empty segment.
+fn is_base_path(path: &str) -> bool {
+    path.starts_with('/')
+        && path.ends_with('/')
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))
+        && find(path, "//").is_none()
 }
 
 /// Printable ASCII only, and no backslash (which browsers read as `/` in http URLs).
