@@ -114,3 +114,8 @@ pub use meeting_url::{
     AllowedHosts, MeetingHost, MeetingUrl, MeetingUrlError, RoomName, IMMAIL_HOST, IMMAIL_MEET_PATH,
 };
 pub use options::{MeetOptions, OptionSpec, OptionValue, OptionsError};
+
+/// The README's example, compiled and run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
