@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use base64::Engine as _;
+use immail_meet_core::{GrantResponse, Jwt};
 
 /// Meeting URLs a grant may carry that must never reach an iframe, with the reason.
 pub const REFUSED_URLS: &[(&str, &str)] = &[
@@ -116,3 +117,15 @@ pub const HOSTILE_NAMES: &[&str] = &[
     "%41%zz%",
     "semi;colon",
 ];
+
+/// "Now" in the tests: 2027-01-15, seconds since the Unix epoch.
+pub const NOW: f64 = 1_800_000_000.0;
+
+/// An answer with this meeting URL and token.
+pub fn answer(url: &str, jwt: &str) -> GrantResponse {
+    GrantResponse {
+        meeting_url: Some(url.into()),
+        jwt: Jwt::new(jwt),
+        ..Default::default()
+    }
+}
