@@ -21,10 +21,12 @@ pub fn join(
         last_name,
         ..MeetOptions::default()
     };
-    let switches = MeetOptions::SPECS.iter().filter_map(|spec| match spec.value() {
-        OptionValue::Flag { set, .. } => Some(set),
-        OptionValue::Text { .. } => None,
-    });
+    let switches = MeetOptions::SPECS
+        .iter()
+        .filter_map(|spec| match spec.value() {
+            OptionValue::Flag { set, .. } => Some(set),
+            OptionValue::Text { .. } => None,
+        });
     for (bit, set) in switches.enumerate() {
         set(&mut options, flags & (1 << bit) != 0);
     }
@@ -32,7 +34,9 @@ pub fn join(
         if !(200..300).contains(&status) {
             return Err(FetchError::from_status(status, &text).into());
         }
-        GrantRules::default().validate_json(&text, now)?.src(&options)
+        GrantRules::default()
+            .validate_json(&text, now)?
+            .src(&options)
     })();
     src.map(|src| src.expose_secret().to_owned())
         .map_err(|e| e.to_string())
