@@ -24,7 +24,14 @@ pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
-/// The `error` member of an [`ErrorBody`].
+/// The `error` member of an [`ErrorBody`]. A missing `code` or `message` reads as empty.
+///
+/// # Usage
+/// ```
+/// use immail_meet_core::ErrorBody;
+/// let body: ErrorBody = serde_json::from_str(r#"{"error": {"message": "Try later."}}"#).unwrap();
+/// assert_eq!((body.error.code.as_str(), body.error.message.as_str()), ("", "Try later."));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorDetail {
     /// A stable, machine-readable code (`room_not_found`, `forbidden`, ...).

@@ -75,6 +75,19 @@ impl OptionSpec {
 }
 
 /// The kind of value an option takes, and how to read and write it on [`MeetOptions`].
+///
+/// # Usage
+/// ```
+/// use immail_meet_core::{MeetOptions, OptionValue};
+/// let mut options = MeetOptions::default();
+/// match MeetOptions::spec("first_name").unwrap().value() {
+///     OptionValue::Text { set, get } => {
+///         set(&mut options, Some("Zoë".into()));
+///         assert_eq!(get(&options), Some("Zoë"));
+///     }
+///     OptionValue::Flag { .. } => unreachable!("a name is text"),
+/// }
+/// ```
 #[derive(Clone, Copy)]
 pub enum OptionValue {
     /// A text, such as a name: sent when present and not empty.
