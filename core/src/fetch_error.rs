@@ -1,8 +1,12 @@
 //! [`FetchError`]: why an HTTP call from the browser (a grant, a page of history, the
 //! reference server's API) failed before there was an answer to read.
 
+use serde_json::Value;
+
+#[cfg(doc)]
 use crate::api::ErrorBody;
 use crate::limits::MAX_SERVER_MESSAGE_CHARS;
+use crate::read;
 
 /// Why an HTTP call failed before there was an answer to read.
 ///
@@ -62,16 +66,17 @@ impl FetchError {
     /// A `Status` error from a status and the body the service sent with it: its
     /// `{"error": {"code", "message"}}`, if it is that, else neither.
     pub fn from_status(status: u16, body: &str) -> Self {
-        let detail = serde_json::from_str::<ErrorBody>(body)
-            .ok()
-            .map(|b| b.error);
-        let kept = |text: String| {
-            (!text.trim().is_empty()).then(|| text.chars().take(MAX_SERVER_MESSAGE_CHARS).collect())
+        let body = read::parse::<Value>(body.as_bytes()).ok();
+        let error = body.as_ref().and_then(|body| body.get("error"));
+        let text = |member| {
+            let text = error?.get(member)?.as_str()?;
+            let shown = !text.trim().is_empty();
+            shown.then(|| text.chars().take(MAX_SERVER_MESSAGE_CHARS).collect())
         };
         Self::Status {
             status,
-            code: detail.as_ref().and_then(|d| kept(d.code.clone())),
-            message: detail.and_then(|d| kept(d.message)),
+            code: text("code"),
+            message: text("message"),
         }
     }
 

@@ -3,7 +3,7 @@
 use crate::jwt::JwtError;
 use crate::limits::GRANT_CONTRACT_VERSION;
 use crate::meeting_url::MeetingUrlError;
-use crate::read::{with_article, Invalid, ParseError, Problem};
+use crate::read::{with_article, ParseError};
 
 /// Why a backend answer is not a usable grant: a distinct variant for each way the
 /// [grant contract](crate#the-grant-contract-v1) can be broken, then for each check.
@@ -72,33 +72,6 @@ pub enum GrantError {
 /// `a JSON array`, `a JSON string`...
 fn json_kind(found: &str) -> String {
     format!("a JSON {found}")
-}
-
-/// Each member of the contract and the JSON type it must have.
-pub(super) const MEMBERS: [(&str, &str); 6] = [
-    ("meeting_url", "string"),
-    ("room_name", "string"),
-    ("jwt", "string"),
-    ("moderator", "boolean"),
-    ("expires_at", "string"),
-    ("version", "number"),
-];
-
-impl From<Invalid> for GrantError {
-    fn from(invalid: Invalid) -> Self {
-        let found = match invalid.problem {
-            Problem::WrongType { found, .. } => found,
-            Problem::BadValue { .. } | Problem::Missing(_) => "value",
-        };
-        match MEMBERS.iter().find(|(member, _)| *member == invalid.path) {
-            Some(&(field, expected)) => Self::WrongType {
-                field,
-                expected,
-                found,
-            },
-            None => Self::NotAnObject { found },
-        }
-    }
 }
 
 impl From<ParseError> for GrantError {

@@ -1,13 +1,13 @@
 //! [`GrantResponse`]: the backend's answer, and the one reader of the grant contract.
 
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_value::Value;
+use serde_json::Value;
 
 use super::GrantError;
 use crate::history::Timestamp;
 use crate::jwt::Jwt;
 use crate::limits::GRANT_CONTRACT_VERSION;
-use crate::read::{self, Object};
+use crate::read;
 
 /// The backend's answer, as sent: the Rust type of the
 /// [grant contract (v1)](crate#the-grant-contract-v1). The reference server serializes
@@ -52,18 +52,6 @@ pub struct GrantResponse {
     pub expires_at: Option<String>,
 }
 
-/// The contract's members as JSON types (`null` counts as absent, unknown members are
-/// ignored).
-#[derive(Deserialize)]
-struct Wire {
-    meeting_url: Option<String>,
-    room_name: Option<String>,
-    jwt: Option<String>,
-    moderator: Option<bool>,
-    expires_at: Option<String>,
-    version: Option<f64>,
-}
-
 /// Where a grant's meeting is: exactly one of the two members.
 pub(super) enum Place<'a> {
     /// A full meeting URL.
@@ -79,23 +67,39 @@ impl GrantResponse {
     /// time; `null` counts as absent; unknown members are ignored. Each rule broken is
     /// its own [`GrantError`].
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, GrantError> {
-        Self::from_tree(read::parse(json.as_ref())?)
+        Self::from_value(read::parse(json.as_ref())?)
     }
 
-    fn from_tree(tree: Value) -> Result<Self, GrantError> {
-        let Object(wire): Object<Wire> = read::from_value(tree)?;
-        if wire
-            .version
-            .is_some_and(|version| version != f64::from(GRANT_CONTRACT_VERSION))
-        {
+    /// The contract's rules, member by member, on parsed JSON.
+    fn from_value(answer: Value) -> Result<Self, GrantError> {
+        let Value::Object(members) = answer else {
+            return Err(GrantError::NotAnObject {
+                found: read::kind(&answer),
+            });
+        };
+        // `null` counts as absent; any other JSON type than the contract's is refused.
+        let member = |name: &'static str, expected: &'static str| match members.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) if read::kind(value) == expected => Ok(Some(value)),
+            Some(value) => Err(GrantError::WrongType {
+                field: name,
+                expected,
+                found: read::kind(value),
+            }),
+        };
+        let text = |name| {
+            member(name, "string").map(|text| text.and_then(Value::as_str).map(str::to_owned))
+        };
+        let version = member("version", "number")?.and_then(Value::as_f64);
+        if version.is_some_and(|version| version != f64::from(GRANT_CONTRACT_VERSION)) {
             return Err(GrantError::UnsupportedVersion);
         }
         let answer = Self {
-            jwt: Jwt::new(wire.jwt.ok_or(GrantError::MissingField("jwt"))?),
-            meeting_url: wire.meeting_url,
-            room_name: wire.room_name,
-            moderator: wire.moderator,
-            expires_at: wire.expires_at,
+            meeting_url: text("meeting_url")?,
+            room_name: text("room_name")?,
+            jwt: Jwt::new(text("jwt")?.ok_or(GrantError::MissingField("jwt"))?),
+            moderator: member("moderator", "boolean")?.and_then(Value::as_bool),
+            expires_at: text("expires_at")?,
         };
         answer.check()?;
         Ok(answer)
@@ -140,7 +144,7 @@ impl GrantResponse {
 impl<'de> Deserialize<'de> for GrantResponse {
     /// Exactly what [`GrantResponse::from_json`] accepts.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read::through_tree(deserializer, Self::from_tree)
+        read::through_tree(deserializer, Self::from_value)
     }
 }
 

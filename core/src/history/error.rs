@@ -1,6 +1,7 @@
 //! [`HistoryError`]: why a history answer (sessions or messages) could not be shown.
 
-use crate::read::{with_article, Invalid, ParseError, Problem};
+use crate::read::typed::{Invalid, Problem};
+use crate::read::{with_article, ParseError};
 use crate::FetchError;
 
 /// Why the sessions or messages of a meeting could not be read.

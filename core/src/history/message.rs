@@ -8,7 +8,8 @@ use serde_value::Value;
 
 use super::drift::{first, first_text, Text};
 use super::{HistoryError, Timestamp};
-use crate::read::{self, Object};
+use crate::read;
+use crate::read::typed::{self, Object};
 
 /// One chat message of a session.
 ///
@@ -185,9 +186,9 @@ impl MessageList {
 
     fn from_tree(tree: Value) -> Result<Self, HistoryError> {
         let data = if let Value::Seq(_) = tree {
-            read::from_value(tree)?
+            typed::from_value(tree)?
         } else {
-            let Object(wire): Object<ListWire> = read::from_value(tree)?;
+            let Object(wire): Object<ListWire> = typed::from_value(tree)?;
             first([wire.data, wire.messages, wire.items, wire.results]).unwrap_or_default()
         };
         Ok(Self { data })

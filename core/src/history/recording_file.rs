@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::drift::{first, first_count, first_text, Count, Text};
 use super::timestamp::Timestamp;
 use crate::api::recording_path;
-use crate::read::Object;
+use crate::read::typed::Object;
 
 /// One recording file of a session (a session has one per start/stop of recording).
 ///

@@ -5,7 +5,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::drift::{first, first_count, first_text, Count, Text};
 use super::{Occupant, RecordingFile, SessionStatus, Timestamp, VideoRoom};
-use crate::read::Object;
+use crate::read::typed::Object;
 
 /// One session of a video room (a room can have many: each time people meet in it).
 ///

@@ -6,7 +6,8 @@ use serde_value::Value;
 use super::drift::{first, first_count, Count};
 use super::{HistoryError, Session};
 use crate::limits::MAX_PER_PAGE;
-use crate::read::{self, Object};
+use crate::read;
+use crate::read::typed::{self, Object};
 
 /// One page of a video room's sessions, exactly as the seed shows it:
 ///
@@ -73,11 +74,11 @@ impl SessionList {
     fn from_tree(tree: Value) -> Result<Self, HistoryError> {
         if let Value::Seq(_) = tree {
             return Ok(Self {
-                data: read::from_value(tree)?,
+                data: typed::from_value(tree)?,
                 ..Self::default()
             });
         }
-        let Object(wire): Object<Wire> = read::from_value(tree)?;
+        let Object(wire): Object<Wire> = typed::from_value(tree)?;
         Ok(Self {
             total_completed: first_count([wire.total_completed]),
             total_in_progress: first_count([wire.total_in_progress]),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::drift::{first_text, Text};
-use crate::read::Object;
+use crate::read::typed::Object;
 
 /// The room a session belongs to: `{"_id", "name", "topic"}`.
 ///

@@ -1,9 +1,9 @@
 //! [`JwtClaims`]: the claims this crate reads from a token's payload, unverified.
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use super::JwtError;
-use crate::read::{self, Lenient, Object, Problem};
+use crate::read;
 
 /// The claims this crate reads from a token, unverified (only imMail can verify them).
 ///
@@ -34,77 +34,44 @@ pub struct JwtClaims {
     pub moderator: Option<bool>,
 }
 
-/// A token payload as far as it is read.
-#[derive(Deserialize)]
-struct Payload {
-    #[serde(default)]
-    exp: Option<f64>,
-    #[serde(default)]
-    moderator: Lenient<bool>,
-    #[serde(default)]
-    role: Lenient<String>,
-    #[serde(default)]
-    context: Lenient<Context>,
-}
-
-/// Jitsi's `context`.
-#[derive(Deserialize)]
-struct Context {
-    #[serde(default)]
-    user: Lenient<User>,
-}
-
-/// Jitsi's `context.user`.
-#[derive(Deserialize)]
-struct User {
-    #[serde(default)]
-    moderator: Lenient<Flag>,
-}
-
-/// A boolean, or its text.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Flag {
-    Bool(bool),
-    Text(String),
-}
-
 impl JwtClaims {
     /// Reads the claims from a decoded payload (a JSON object's text).
     pub(super) fn from_payload(payload: &[u8]) -> Result<Self, JwtError> {
-        let tree = read::parse(payload).map_err(|_| JwtError::NotJsonObject)?;
-        let Object(payload): Object<Payload> =
-            read::from_value(tree).map_err(|e| match e.problem {
-                Problem::WrongType { found, .. } if e.path == "exp" => JwtError::WrongClaimType {
+        let Ok(Value::Object(claims)) = read::parse::<Value>(payload) else {
+            return Err(JwtError::NotJsonObject);
+        };
+        let expires_at = match claims.get("exp") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(exp)) => exp.as_f64(),
+            Some(other) => {
+                return Err(JwtError::WrongClaimType {
                     claim: "exp",
                     expected: "a number",
-                    found,
-                },
-                _ => JwtError::NotJsonObject,
-            })?;
-        let role = payload.role.0.and_then(|role| {
-            if role.eq_ignore_ascii_case("moderator") {
-                Some(true)
-            } else if role.eq_ignore_ascii_case("guest") {
-                Some(false)
-            } else {
-                None
+                    found: read::kind(other),
+                })
             }
-        });
-        let jitsi = payload
-            .context
-            .0
-            .and_then(|c| c.user.0)
-            .and_then(|u| u.moderator.0)
+        };
+        // Display-only claims: read where they have a known form, ignored otherwise.
+        let role = match claims.get("role").and_then(Value::as_str) {
+            Some(role) if role.eq_ignore_ascii_case("moderator") => Some(true),
+            Some(role) if role.eq_ignore_ascii_case("guest") => Some(false),
+            _ => None,
+        };
+        let jitsi = claims
+            .get("context")
+            .and_then(|context| context.get("user")?.get("moderator"))
             .and_then(|flag| match flag {
-                Flag::Bool(b) => Some(b),
-                Flag::Text(t) if t == "true" => Some(true),
-                Flag::Text(t) if t == "false" => Some(false),
-                Flag::Text(_) => None,
+                Value::Bool(flag) => Some(*flag),
+                Value::String(text) => text.parse().ok(),
+                _ => None,
             });
         Ok(Self {
-            expires_at: payload.exp,
-            moderator: payload.moderator.0.or(jitsi).or(role),
+            expires_at,
+            moderator: claims
+                .get("moderator")
+                .and_then(Value::as_bool)
+                .or(jitsi)
+                .or(role),
         })
     }
 }

@@ -11,7 +11,7 @@ mod error;
 use std::fmt;
 
 use base64::Engine as _;
-use serde_value::Value;
+use serde_json::Value;
 
 pub use claims::JwtClaims;
 pub use error::JwtError;
@@ -68,7 +68,7 @@ impl Jwt {
             return Err(JwtError::NotBase64Url);
         }
         let header = decode(header)?;
-        if !matches!(read::parse(&header), Ok(Value::Map(_))) {
+        if !matches!(read::parse(&header), Ok(Value::Object(_))) {
             return Err(JwtError::NotJsonObject);
         }
         JwtClaims::from_payload(&decode(payload)?)

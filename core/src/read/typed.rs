@@ -1,30 +1,14 @@
-//! Reading JSON answers: one path on every platform, with typed errors that name the
-//! place and never quote a value.
-//!
-//! Text is parsed by `serde_json` into a [`serde_value::Value`] tree; the model is then
-//! deserialized from that tree by its ordinary serde `Deserialize`, through
-//! `serde_path_to_error`, with `serde_value`'s structured error type. So an error says
-//! *where* (`data[0].recording_files[0].size`) and *what* (the JSON type found, the
-//! one wanted) as data, which [`GrantError`](crate::GrantError) and
-//! [`HistoryError`](crate::HistoryError) turn into their own variants. Neither ever
-//! holds a value from the answer, so they are safe to log.
+//! Reading a model from a [`serde_value::Value`] tree by its serde `Deserialize`,
+//! through `serde_path_to_error` and `serde_value`'s structured error type: a refusal
+//! is an [`Invalid`] that says where and what, as data, never quoting a value.
 
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::value::MapAccessDeserializer;
-use serde::de::{DeserializeOwned, Deserializer, Error as _, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_value::{DeserializerError, Unexpected, Value, ValueDeserializer};
-
-/// Why text is not JSON that can be read.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum ParseError {
-    /// Not JSON at all (HTML, truncated, empty...).
-    NotJson,
-    /// Nested deeper than `serde_json` reads (128 levels).
-    TooDeep,
-}
 
 /// A member that is not what the model needs, and where it is.
 #[derive(Debug)]
@@ -65,18 +49,6 @@ impl Invalid {
     }
 }
 
-/// Parses JSON text (or UTF-8 bytes) into the tree models are read from.
-pub(crate) fn parse(json: &[u8]) -> Result<Value, ParseError> {
-    serde_json::from_slice(json).map_err(|e| {
-        // serde_json classes its depth limit as a syntax error; its message tells.
-        if e.to_string().starts_with("recursion limit exceeded") {
-            ParseError::TooDeep
-        } else {
-            ParseError::NotJson
-        }
-    })
-}
-
 /// Reads a model from a parsed tree with its serde `Deserialize`.
 pub(crate) fn from_value<T: DeserializeOwned>(tree: Value) -> Result<T, Invalid> {
     serde_path_to_error::deserialize(ValueDeserializer::<DeserializerError>::new(tree)).map_err(
@@ -95,28 +67,14 @@ pub(crate) fn from_value<T: DeserializeOwned>(tree: Value) -> Result<T, Invalid>
                 DeserializerError::InvalidValue(_, expected) => Problem::BadValue {
                     expected: json_wording(expected),
                 },
-                other => Problem::BadValue {
-                    expected: other.to_string(),
+                // Lengths, variants and unknown or repeated fields: no model here asks.
+                _ => Problem::BadValue {
+                    expected: "a readable value".to_owned(),
                 },
             };
             Invalid { path, problem }
         },
     )
-}
-
-/// Deserializes `T` from any serde format by way of the tree and `read`, so that a
-/// model's `Deserialize` accepts exactly what its own JSON reader accepts; a refusal
-/// becomes the format's error with `read`'s message.
-pub(crate) fn through_tree<'de, D, T, E>(
-    deserializer: D,
-    read: fn(Value) -> Result<T, E>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    E: fmt::Display,
-{
-    let tree = Value::deserialize(deserializer)?;
-    read(tree).map_err(D::Error::custom)
 }
 
 /// The JSON type a serde "unexpected" stands for.
@@ -140,16 +98,6 @@ fn json_wording(expected: String) -> String {
         "f64" | "f32" | "u64" | "u32" | "i64" | "i32" => "a number".to_owned(),
         _ => expected,
     }
-}
-
-/// The article a JSON type name takes: `an array`, `a string`.
-pub(crate) fn with_article(kind: &str) -> String {
-    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {kind}")
 }
 
 /// A `T` (a derived struct) read from a JSON object only. serde's derive also reads a
@@ -180,26 +128,6 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
     }
 }
 
-/// A member read as `T` when it is one, and as absent otherwise (for members that
-/// only inform, such as a token's role claims or a server's error message).
-#[derive(Debug)]
-pub(crate) struct Lenient<T>(pub Option<T>);
-
-impl<T> Default for Lenient<T> {
-    fn default() -> Self {
-        Self(None)
-    }
-}
-
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let tree = Value::deserialize(deserializer)?;
-        Ok(Self(
-            T::deserialize(ValueDeserializer::<DeserializerError>::new(tree)).ok(),
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,7 +145,7 @@ mod tests {
     }
 
     fn invalid(json: &str) -> Invalid {
-        from_value::<Outer>(parse(json.as_bytes()).unwrap()).unwrap_err()
+        from_value::<Outer>(super::super::parse(json.as_bytes()).unwrap()).unwrap_err()
     }
 
     #[test]
@@ -240,16 +168,5 @@ mod tests {
         );
         let e = invalid("[]");
         assert_eq!(e.path, "");
-    }
-
-    #[test]
-    fn syntax_and_depth_are_told_apart() {
-        assert_eq!(parse(b"<html>").unwrap_err(), ParseError::NotJson);
-        assert_eq!(parse(b"").unwrap_err(), ParseError::NotJson);
-        assert_eq!(parse(b"{} x").unwrap_err(), ParseError::NotJson);
-        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        assert_eq!(parse(deep.as_bytes()).unwrap_err(), ParseError::TooDeep);
-        assert_eq!(with_article("array"), "an array");
-        assert_eq!(with_article("number"), "a number");
     }
 }
