@@ -1,6 +1,7 @@
 //! The small readers for members whose JSON type drifts between APIs: [`Text`] (ids
 //! that come as numbers) and [`Count`] (sizes and durations that come as numeric
-//! strings), and [`first`], which picks among the names a member goes by.
+//! strings), [`ListOrObject`] (a list answer sent bare), and [`first`], which picks
+//! among the names a member goes by.
 //!
 //! A member that goes by several names is a field per name in a model's private
 //! "wire" struct rather than a serde `alias`: serde refuses an object that carries two
@@ -8,8 +9,10 @@
 //! drifting APIs send. The first name present and not `null` wins.
 
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{Deserializer, Error, Unexpected, Visitor};
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{Deserializer, Error, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::Deserialize;
 
 /// Text: a string, or a whole number written as text (ids sometimes come as numbers).
@@ -108,4 +111,36 @@ pub(super) fn first_text<const N: usize>(names: [Option<Text>; N]) -> Option<Str
 /// The first of a member's names that is present, as a count.
 pub(super) fn first_count<const N: usize>(names: [Option<Count>; N]) -> Option<u64> {
     first(names).map(|Count(n)| n)
+}
+
+/// A list answer: a bare JSON array of `T`, or an object read as `W` (its wire struct).
+pub(super) enum ListOrObject<T, W> {
+    /// The entries themselves.
+    List(Vec<T>),
+    /// An object holding them (and totals).
+    Object(W),
+}
+
+impl<'de, T: Deserialize<'de>, W: Deserialize<'de>> Deserialize<'de> for ListOrObject<T, W> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ListOrObjectVisitor(PhantomData))
+    }
+}
+
+struct ListOrObjectVisitor<T, W>(PhantomData<fn() -> (T, W)>);
+
+impl<'de, T: Deserialize<'de>, W: Deserialize<'de>> Visitor<'de> for ListOrObjectVisitor<T, W> {
+    type Value = ListOrObject<T, W>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object or an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Vec::deserialize(SeqAccessDeserializer::new(seq)).map(ListOrObject::List)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        W::deserialize(MapAccessDeserializer::new(map)).map(ListOrObject::Object)
+    }
 }

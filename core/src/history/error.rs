@@ -1,6 +1,6 @@
 //! [`HistoryError`]: why a history answer (sessions or messages) could not be shown.
 
-use crate::read::typed::{Invalid, Problem};
+use crate::read::typed::{Invalid, Problem, Refusal};
 use crate::read::{with_article, ParseError};
 use crate::FetchError;
 
@@ -32,9 +32,6 @@ pub enum HistoryError {
     /// The answer is not JSON.
     #[error("the answer is not JSON")]
     NotJson,
-    /// The answer nests deeper than JSON is read (128 levels).
-    #[error("the answer is nested too deeply")]
-    TooDeep,
     /// A required member (an id) is missing: its path.
     #[error("\"{0}\" is missing")]
     MissingField(String),
@@ -71,17 +68,16 @@ fn wrong_type(path: &str, expected: &str, found: &str) -> String {
 
 impl From<Invalid> for HistoryError {
     fn from(invalid: Invalid) -> Self {
-        match invalid.problem {
-            Problem::Missing(member) => Self::MissingField(invalid.path_of(member)),
+        let Invalid { path, problem } = invalid;
+        match problem {
+            Problem::Missing(member) if path.is_empty() => Self::MissingField(member),
+            Problem::Missing(member) => Self::MissingField(format!("{path}.{member}")),
             Problem::WrongType { expected, found } => Self::WrongType {
-                path: invalid.path,
+                path,
                 expected,
                 found,
             },
-            Problem::BadValue { expected } => Self::BadValue {
-                path: invalid.path,
-                expected,
-            },
+            Problem::BadValue { expected } => Self::BadValue { path, expected },
         }
     }
 }
@@ -89,8 +85,18 @@ impl From<Invalid> for HistoryError {
 impl From<ParseError> for HistoryError {
     fn from(error: ParseError) -> Self {
         match error {
-            ParseError::NotJson => Self::NotJson,
-            ParseError::TooDeep => Self::TooDeep,
+            // Only as deep as the models go is ever read (deeper is a wrong type, or an
+            // unknown member skipped without recursion), so this is not reached.
+            ParseError::NotJson | ParseError::TooDeep => Self::NotJson,
+        }
+    }
+}
+
+impl From<Refusal> for HistoryError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::Parse(error) => error.into(),
+            Refusal::Invalid(invalid) => invalid.into(),
         }
     }
 }

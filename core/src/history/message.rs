@@ -4,11 +4,9 @@ use std::fmt;
 
 use serde::de::{Error, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_value::Value;
 
-use super::drift::{first, first_text, Text};
+use super::drift::{first, first_text, ListOrObject, Text};
 use super::{HistoryError, Timestamp};
-use crate::read;
 use crate::read::typed::{self, Object};
 
 /// One chat message of a session.
@@ -151,8 +149,8 @@ impl<'de> Visitor<'de> for SenderVisitor {
 /// The chat history of a session, written as `{"data": [...]}`.
 ///
 /// Read from that, from `messages`/`items`/`results` instead of `data`, or from a bare
-/// JSON array. [`MessageList::from_json`] gives a typed [`HistoryError`]; the serde
-/// `Deserialize` accepts exactly the same.
+/// JSON array. [`MessageList::from_json`] reads it with a typed [`HistoryError`]; the
+/// serde `Deserialize` is the same reader.
 ///
 /// # Usage
 /// ```
@@ -179,25 +177,21 @@ struct ListWire {
 }
 
 impl MessageList {
-    /// Reads a message list from JSON text (or UTF-8 bytes).
+    /// Reads a message list from JSON text (or UTF-8 bytes), with a typed error naming
+    /// the place.
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, HistoryError> {
-        Self::from_tree(read::parse(json.as_ref())?)
-    }
-
-    fn from_tree(tree: Value) -> Result<Self, HistoryError> {
-        let data = if let Value::Seq(_) = tree {
-            typed::from_value(tree)?
-        } else {
-            let Object(wire): Object<ListWire> = typed::from_value(tree)?;
-            first([wire.data, wire.messages, wire.items, wire.results]).unwrap_or_default()
-        };
-        Ok(Self { data })
+        Ok(typed::from_json(json.as_ref())?)
     }
 }
 
 impl<'de> Deserialize<'de> for MessageList {
-    /// Exactly what [`MessageList::from_json`] accepts.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read::through_tree(deserializer, Self::from_tree)
+        let data = match ListOrObject::<Message, ListWire>::deserialize(deserializer)? {
+            ListOrObject::List(data) => data,
+            ListOrObject::Object(wire) => {
+                first([wire.data, wire.messages, wire.items, wire.results]).unwrap_or_default()
+            }
+        };
+        Ok(Self { data })
     }
 }

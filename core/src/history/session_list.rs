@@ -1,13 +1,11 @@
 //! [`SessionList`]: one page of a room's sessions, and [`Paging`].
 
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_value::Value;
 
-use super::drift::{first, first_count, Count};
+use super::drift::{first, first_count, Count, ListOrObject};
 use super::{HistoryError, Session};
 use crate::limits::MAX_PER_PAGE;
-use crate::read;
-use crate::read::typed::{self, Object};
+use crate::read::typed;
 
 /// One page of a video room's sessions, exactly as the seed shows it:
 ///
@@ -19,9 +17,9 @@ use crate::read::typed::{self, Object};
 /// Tolerant where a real API drifts: unknown members are ignored, missing totals are
 /// `None`, a missing or `null` list is empty, `sessions`/`items` stand for `data`,
 /// `total_rows`/`total`/`count` for `total_row`, and a bare JSON array is read as the
-/// list itself. [`SessionList::from_json`] gives a typed [`HistoryError`] naming the
-/// place; the serde `Deserialize` accepts exactly the same (its error is that
-/// [`HistoryError`]'s text).
+/// list itself. [`SessionList::from_json`] reads it with a typed [`HistoryError`]
+/// naming the place; the serde `Deserialize` is the same reader (its errors are
+/// serde's, which may quote a value: log [`HistoryError`]s instead).
 ///
 /// # Usage
 /// ```
@@ -66,25 +64,10 @@ struct Wire {
 }
 
 impl SessionList {
-    /// Reads a session list from JSON text (or UTF-8 bytes).
+    /// Reads a session list from JSON text (or UTF-8 bytes), with a typed error naming
+    /// the place.
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, HistoryError> {
-        Self::from_tree(read::parse(json.as_ref())?)
-    }
-
-    fn from_tree(tree: Value) -> Result<Self, HistoryError> {
-        if let Value::Seq(_) = tree {
-            return Ok(Self {
-                data: typed::from_value(tree)?,
-                ..Self::default()
-            });
-        }
-        let Object(wire): Object<Wire> = typed::from_value(tree)?;
-        Ok(Self {
-            total_completed: first_count([wire.total_completed]),
-            total_in_progress: first_count([wire.total_in_progress]),
-            total_row: first_count([wire.total_row, wire.total_rows, wire.total, wire.count]),
-            data: first([wire.data, wire.sessions, wire.items]).unwrap_or_default(),
-        })
+        Ok(typed::from_json(json.as_ref())?)
     }
 
     /// How many pages of `per_page` sessions the room has (at least 1).
@@ -96,9 +79,26 @@ impl SessionList {
 }
 
 impl<'de> Deserialize<'de> for SessionList {
-    /// Exactly what [`SessionList::from_json`] accepts.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read::through_tree(deserializer, Self::from_tree)
+        Ok(
+            match ListOrObject::<Session, Wire>::deserialize(deserializer)? {
+                ListOrObject::List(data) => Self {
+                    data,
+                    ..Self::default()
+                },
+                ListOrObject::Object(wire) => Self {
+                    total_completed: first_count([wire.total_completed]),
+                    total_in_progress: first_count([wire.total_in_progress]),
+                    total_row: first_count([
+                        wire.total_row,
+                        wire.total_rows,
+                        wire.total,
+                        wire.count,
+                    ]),
+                    data: first([wire.data, wire.sessions, wire.items]).unwrap_or_default(),
+                },
+            },
+        )
     }
 }
 

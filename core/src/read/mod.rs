@@ -1,15 +1,14 @@
 //! Reading JSON answers: one path on every platform, `serde_json`, with typed errors
 //! that name the place and never quote a value (so they are safe to log).
 //!
-//! Text is parsed into a tree that takes any JSON, so that parsing fails only on what
-//! is not JSON ([`ParseError`]); then the answer is read from the tree:
+//! - Small flat answers (a grant, a token's payload, an error body) are parsed into
+//!   `serde_json`'s own [`Value`] and read member by member, each member's JSON type
+//!   checked by a `match` that reads like the contract's table ([`parse`], [`kind`]).
+//! - Nested answers (the history) are read by their serde `Deserialize`, through
+//!   `serde_path_to_error` ([`typed`]), so that an error says where
+//!   (`data[0].recording_files[0].size`) and what.
 //!
-//! - small flat answers (a grant, a token's payload, an error body) member by member
-//!   from `serde_json`'s own [`Value`], each member's JSON type checked by a `match`
-//!   that reads like the contract's table;
-//! - nested answers (the history) by their serde `Deserialize`, from a
-//!   [`serde_value::Value`] tree through `serde_path_to_error` ([`typed`]), so that an
-//!   error says where (`data[0].recording_files[0].size`) and what as data.
+//! Either way, what is not JSON is a [`ParseError`].
 
 pub(crate) mod typed;
 
@@ -28,17 +27,20 @@ pub(crate) enum ParseError {
     TooDeep,
 }
 
-/// Parses JSON text (or UTF-8 bytes) into a tree type that takes any JSON value
-/// (`serde_json::Value` or `serde_value::Value`).
+/// Parses JSON text (or UTF-8 bytes) into a type that takes any JSON value
+/// (`serde_json::Value`).
 pub(crate) fn parse<Tree: DeserializeOwned>(json: &[u8]) -> Result<Tree, ParseError> {
-    serde_json::from_slice(json).map_err(|e| {
-        // serde_json classes its depth limit as a syntax error; its message tells.
-        if e.to_string().starts_with("recursion limit exceeded") {
-            ParseError::TooDeep
-        } else {
-            ParseError::NotJson
-        }
-    })
+    serde_json::from_slice(json).map_err(|e| parse_error(&e))
+}
+
+/// Why `serde_json` could not parse: too deep, or not JSON.
+pub(crate) fn parse_error(error: &serde_json::Error) -> ParseError {
+    // serde_json classes its depth limit as a syntax error; its message tells.
+    if error.to_string().starts_with("recursion limit exceeded") {
+        ParseError::TooDeep
+    } else {
+        ParseError::NotJson
+    }
 }
 
 /// Deserializes `T` from any serde format by way of a tree and `read`, so that a

@@ -1,6 +1,11 @@
-//! Reading a model from a [`serde_value::Value`] tree by its serde `Deserialize`,
-//! through `serde_path_to_error` and `serde_value`'s structured error type: a refusal
-//! is an [`Invalid`] that says where and what, as data, never quoting a value.
+//! Reading a model from JSON text by its serde `Deserialize`, straight from
+//! `serde_json`, through `serde_path_to_error`: a refusal is an [`Invalid`] that says
+//! where and what, as data.
+//!
+//! serde's errors are text; their wording is serde's own (`invalid type: {found},
+//! expected {expected}`, `invalid value: ...`, `missing field `{name}``), so one
+//! function ([`Problem::of`]) reads them back into a [`Problem`], keeping the JSON type
+//! of what was found and never the value serde quoted.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -8,7 +13,17 @@ use std::marker::PhantomData;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
-use serde_value::{DeserializerError, Unexpected, Value, ValueDeserializer};
+
+use super::{parse_error, ParseError};
+
+/// Why JSON text could not be read as a model.
+#[derive(Debug)]
+pub(crate) enum Refusal {
+    /// Not JSON that can be read.
+    Parse(ParseError),
+    /// JSON, but a member is not what the model needs.
+    Invalid(Invalid),
+}
 
 /// A member that is not what the model needs, and where it is.
 #[derive(Debug)]
@@ -20,7 +35,7 @@ pub(crate) struct Invalid {
 }
 
 /// What is wrong with one member.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Problem {
     /// A JSON type that cannot mean what the member should.
     WrongType {
@@ -35,74 +50,89 @@ pub(crate) enum Problem {
         expected: String,
     },
     /// A required member (named, inside `path`) is missing.
-    Missing(&'static str),
+    Missing(String),
 }
 
-impl Invalid {
-    /// `path` and a member inside it: `data[0]` + `_id` = `data[0]._id`.
-    pub(crate) fn path_of(&self, member: &str) -> String {
-        if self.path.is_empty() {
-            member.to_owned()
-        } else {
-            format!("{}.{member}", self.path)
+/// Reads a model from JSON text (or UTF-8 bytes) with its serde `Deserialize`.
+pub(crate) fn from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, Refusal> {
+    let mut reader = serde_json::Deserializer::from_slice(json);
+    match serde_path_to_error::deserialize::<_, T>(&mut reader) {
+        Ok(model) => match reader.end() {
+            Ok(()) => Ok(model),
+            Err(trailing) => Err(Refusal::Parse(parse_error(&trailing))),
+        },
+        Err(error) => {
+            let path = if error.path().iter().next().is_none() {
+                String::new()
+            } else {
+                error.path().to_string()
+            };
+            let error = error.into_inner();
+            if error.is_data() {
+                let problem = Problem::of(&error);
+                Err(Refusal::Invalid(Invalid { path, problem }))
+            } else {
+                Err(Refusal::Parse(parse_error(&error)))
+            }
         }
     }
 }
 
-/// Reads a model from a parsed tree with its serde `Deserialize`.
-pub(crate) fn from_value<T: DeserializeOwned>(tree: Value) -> Result<T, Invalid> {
-    serde_path_to_error::deserialize(ValueDeserializer::<DeserializerError>::new(tree)).map_err(
-        |e| {
-            let path = if e.path().iter().next().is_none() {
-                String::new()
-            } else {
-                e.path().to_string()
-            };
-            let problem = match e.into_inner() {
-                DeserializerError::InvalidType(found, expected) => Problem::WrongType {
-                    expected: json_wording(expected),
-                    found: json_type(&found),
-                },
-                DeserializerError::MissingField(member) => Problem::Missing(member),
-                DeserializerError::InvalidValue(_, expected) => Problem::BadValue {
-                    expected: json_wording(expected),
-                },
-                // Lengths, variants and unknown or repeated fields: no model here asks.
-                _ => Problem::BadValue {
-                    expected: "a readable value".to_owned(),
-                },
-            };
-            Invalid { path, problem }
-        },
-    )
+impl Problem {
+    /// The problem a serde data error states, in JSON's words, without its value.
+    fn of(error: &serde_json::Error) -> Self {
+        let text = error.to_string();
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        let message = text.strip_suffix(&position).unwrap_or(&text);
+        // The value serde quotes sits between the prefix and the last ", expected ".
+        let stated = |prefix: &str| {
+            let (found, expected) = message.strip_prefix(prefix)?.rsplit_once(", expected ")?;
+            Some((json_type(found), json_wording(expected)))
+        };
+        if let Some((found, expected)) = stated("invalid type: ") {
+            Self::WrongType { expected, found }
+        } else if let Some((_, expected)) = stated("invalid value: ") {
+            Self::BadValue { expected }
+        } else if let Some(member) = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.strip_suffix('`'))
+        {
+            Self::Missing(member.to_owned())
+        } else {
+            Self::BadValue {
+                expected: "a readable value".to_owned(),
+            }
+        }
+    }
 }
 
-/// The JSON type a serde "unexpected" stands for.
-fn json_type(found: &Unexpected) -> &'static str {
-    match found {
-        Unexpected::Bool(_) => "boolean",
-        Unexpected::Unsigned(_) | Unexpected::Signed(_) | Unexpected::Float(_) => "number",
-        Unexpected::Char(_) | Unexpected::Str(_) => "string",
-        Unexpected::Unit | Unexpected::Option => "null",
-        Unexpected::Seq => "array",
-        Unexpected::Map => "object",
+/// The JSON type of what serde says it found (`string "..."`, `integer `5``,
+/// `floating point `1.5``, `boolean `true``, `null`, `sequence`, `map`).
+fn json_type(found: &str) -> &'static str {
+    match found.split(' ').next().unwrap_or_default() {
+        "string" | "character" => "string",
+        "integer" | "floating" | "number" => "number",
+        "boolean" => "boolean",
+        "null" | "unit" => "null",
+        "sequence" | "array" => "array",
+        "map" | "object" => "object",
         _ => "value",
     }
 }
 
 /// serde's words for what it wanted, in JSON's words.
-fn json_wording(expected: String) -> String {
-    match expected.as_str() {
-        "a sequence" => "an array".to_owned(),
-        "a map" => "an object".to_owned(),
-        "f64" | "f32" | "u64" | "u32" | "i64" | "i32" => "a number".to_owned(),
+fn json_wording(expected: &str) -> String {
+    match expected {
+        "a sequence" => "an array",
+        "a map" => "an object",
+        "f64" | "f32" | "u64" | "u32" | "i64" | "i32" => "a number",
         _ => expected,
     }
+    .to_owned()
 }
 
 /// A `T` (a derived struct) read from a JSON object only. serde's derive also reads a
-/// struct from an array of its fields in order, which no answer here means: a grant
-/// `["https://...", null, "eyJ..."]` is not a grant.
+/// struct from an array of its fields in order, which no answer here means.
 #[derive(Debug)]
 pub(crate) struct Object<T>(pub T);
 
@@ -135,38 +165,87 @@ mod tests {
     #[derive(Debug, Deserialize)]
     #[allow(dead_code)]
     struct Outer {
-        items: Vec<Inner>,
+        items: Vec<Object<Inner>>,
     }
 
     #[derive(Debug, Deserialize)]
     #[allow(dead_code)]
     struct Inner {
         size: u64,
+        when: Option<crate::Timestamp>,
     }
 
     fn invalid(json: &str) -> Invalid {
-        from_value::<Outer>(super::super::parse(json.as_bytes()).unwrap()).unwrap_err()
+        match from_json::<Outer>(json.as_bytes()) {
+            Err(Refusal::Invalid(invalid)) => invalid,
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
     fn errors_name_the_place_and_the_types_never_the_value() {
-        let e = invalid(r#"{"items": [{"size": 1}, {"size": "secret"}]}"#);
+        let e = invalid(r#"{"items": [{"size": 1}, {"size": "secret, expected x"}]}"#);
         assert_eq!(e.path, "items[1].size");
-        assert!(matches!(
+        assert_eq!(
             e.problem,
             Problem::WrongType {
-                found: "string",
-                ..
+                expected: "a number".into(),
+                found: "string"
             }
-        ));
+        );
         assert!(!format!("{e:?}").contains("secret"));
         let e = invalid(r#"{"items": [{}]}"#);
-        assert_eq!(e.path_of("size"), "items[0].size");
-        let e = invalid(r#"{"items": {}}"#);
-        assert!(
-            matches!(&e.problem, Problem::WrongType { expected, found: "object" } if expected == "an array")
+        assert_eq!(
+            (e.path.as_str(), e.problem),
+            ("items[0]", Problem::Missing("size".into()))
+        );
+        let e = invalid(r#"{"items": {"a": 1.5}}"#);
+        assert_eq!(
+            e.problem,
+            Problem::WrongType {
+                expected: "an array".into(),
+                found: "object"
+            }
+        );
+        let e = invalid(r#"{"items": [[1, 2]]}"#);
+        assert_eq!(
+            (e.path.as_str(), &e.problem),
+            (
+                "items[0]",
+                &Problem::WrongType {
+                    expected: "an object".into(),
+                    found: "array"
+                }
+            )
+        );
+        let e = invalid(r#"{"items": [{"size": 1, "when": "soon"}]}"#);
+        assert_eq!(
+            e.problem,
+            Problem::BadValue {
+                expected: "a date and time".into()
+            }
         );
         let e = invalid("[]");
         assert_eq!(e.path, "");
+    }
+
+    #[test]
+    fn what_is_not_json_is_told_apart() {
+        for text in ["<html>", "", "{\"items\": []} x", "{\"items\": [}"] {
+            assert!(
+                matches!(
+                    from_json::<Outer>(text.as_bytes()),
+                    Err(Refusal::Parse(ParseError::NotJson))
+                ),
+                "{text}"
+            );
+        }
+        // Nesting is read only as deep as the model goes: deeper is either a wrong type
+        // or an unknown member, which serde_json skips without recursing.
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let ignored = format!("{{\"items\": [], \"x\": {deep}}}");
+        assert!(from_json::<Outer>(ignored.as_bytes()).is_ok());
+        let e = invalid(&format!("{{\"items\": {deep}}}"));
+        assert_eq!(e.path, "items[0]");
     }
 }
