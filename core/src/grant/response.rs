@@ -144,7 +144,8 @@ impl GrantResponse {
 impl<'de> Deserialize<'de> for GrantResponse {
     /// Exactly what [`GrantResponse::from_json`] accepts.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read::through_tree(deserializer, Self::from_value)
+        let answer = Value::deserialize(deserializer)?;
+        Self::from_value(answer).map_err(serde::de::Error::custom)
     }
 }
 

@@ -12,10 +12,7 @@
 
 pub(crate) mod typed;
 
-use std::fmt;
-
-use serde::de::{DeserializeOwned, Deserializer, Error as _};
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// Why text is not JSON that can be read.
@@ -41,22 +38,6 @@ pub(crate) fn parse_error(error: &serde_json::Error) -> ParseError {
     } else {
         ParseError::NotJson
     }
-}
-
-/// Deserializes `T` from any serde format by way of a tree and `read`, so that a
-/// model's `Deserialize` accepts exactly what its own JSON reader accepts; a refusal
-/// becomes the format's error with `read`'s message.
-pub(crate) fn through_tree<'de, D, Tree, T, E>(
-    deserializer: D,
-    read: fn(Tree) -> Result<T, E>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    Tree: Deserialize<'de>,
-    E: fmt::Display,
-{
-    let tree = Tree::deserialize(deserializer)?;
-    read(tree).map_err(D::Error::custom)
 }
 
 /// The JSON type of a value: `null`, `boolean`, `number`, `string`, `array`, `object`.
