@@ -31,6 +31,21 @@ step "format"
 cargo fmt --all -- --check
 cargo fmt "${outside[@]}" -- --check
 
+# --- immail-meet-core (core/): the pure core crate --------------------------------------
+step "core: clippy, native and wasm32"
+cargo clippy -p immail-meet-core --all-targets -- -D warnings
+cargo clippy -p immail-meet-core --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "core: native tests (grant contract, URLs with ~570,000 variants against url::Url, JWT, options, history, doc examples)"
+cargo test -p immail-meet-core
+
+step "core: the same tests in headless Chromium (wasm-pack test --headless --chrome core)"
+wasm-pack test --headless --chrome core
+
+step "core: cargo package, with its verification build"
+cargo package -p immail-meet-core --allow-dirty
+# --- end of immail-meet-core ------------------------------------------------------------
+
 step "clippy, native (component crate and server)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy -p immail-meet-server -p immail-fake --all-targets -- -D warnings

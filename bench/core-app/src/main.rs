@@ -1,14 +1,12 @@
 //! The embed's pure core and nothing else: what the checks cost in the bundle, apart
 //! from Leptos. JavaScript hands it a grant answer's text and gets back the iframe
-//! `src` or the error text `<MeetEmbed>` would show.
-use immail_meet::{
-    AllowedHosts, Grant, GrantFetchError, GrantResponse, GrantRules, MeetError, MeetOptions,
-    MeetingSrc,
-};
+//! `src` or the error text a component would show.
+use immail_meet_core::{FetchError, GrantRules, MeetError, MeetOptions, MeetingSrc, OptionValue};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// `status` and `text` of the backend's answer, the participant's names and the
-/// options; `Ok(src)` or `Err(message)`.
+/// switches (bit `i`: the `i`-th switch of `MeetOptions::SPECS`); `Ok(src)` or
+/// `Err(message)`.
 #[wasm_bindgen]
 pub fn join(
     status: u16,
@@ -18,27 +16,27 @@ pub fn join(
     flags: u8,
     now: f64,
 ) -> Result<String, String> {
-    let options = MeetOptions {
+    let mut options = MeetOptions {
         first_name,
         last_name,
-        start_recording: flags & 1 != 0,
-        start_with_audio_muted: flags & 2 != 0,
-        start_with_video_muted: flags & 4 != 0,
-        file_recordings_enabled: flags & 8 != 0,
-        hide_invite_more_header: flags & 16 != 0,
-        extras: Vec::new(),
+        ..MeetOptions::default()
     };
+    let switches = MeetOptions::SPECS
+        .iter()
+        .filter_map(|spec| match spec.value() {
+            OptionValue::Flag { set, .. } => Some(set),
+            OptionValue::Text { .. } => None,
+        });
+    for (bit, set) in switches.enumerate() {
+        set(&mut options, flags & (1 << bit) != 0);
+    }
     let src = (|| -> Result<MeetingSrc, MeetError> {
         if !(200..300).contains(&status) {
-            return Err(GrantFetchError::from_status(status, &text).into());
+            return Err(FetchError::from_status(status, &text).into());
         }
-        options.check()?;
-        let rules = GrantRules {
-            allowed_hosts: AllowedHosts::default(),
-            meeting_base: Default::default(),
-        };
-        let grant = Grant::validate(GrantResponse::from_json(&text)?, &rules, now)?;
-        Ok(MeetingSrc::build(&grant.meeting_url, &grant.jwt, &options)?)
+        GrantRules::default()
+            .validate_json(&text, now)?
+            .src(&options)
     })();
     src.map(|src| src.expose_secret().to_owned())
         .map_err(|e| e.to_string())

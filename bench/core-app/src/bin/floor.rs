@@ -1,6 +1,5 @@
 //! The same export as the core app with none of the core behind it: the floor that
-//! the core's cost is measured from (wasm-bindgen glue, the allocator, and the
-//! wasm-bindgen exports that every crate depending on Leptos links).
+//! the core's cost is measured from (wasm-bindgen glue and the allocator).
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Takes what the core app's `join` takes; uses each argument without any check.
@@ -13,7 +12,7 @@ pub fn join(
     flags: u8,
     now: f64,
 ) -> Result<String, String> {
-    let _ = immail_meet::logic::error::MAX_SERVER_MESSAGE_CHARS;
+    let _ = immail_meet_core::MAX_SERVER_MESSAGE_CHARS;
     if status == 200 && flags != 0 && now > 0.0 {
         Ok(text)
     } else {

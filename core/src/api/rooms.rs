@@ -1,0 +1,82 @@
+//! The bodies and answers of `POST /api/meet/rooms` and `POST /api/meet/rooms/{room}/grant`.
+
+use serde::{Deserialize, Serialize};
+
+/// The body of `POST /api/meet/rooms`: schedules a room; the caller becomes its
+/// moderator.
+///
+/// # Usage
+/// ```
+/// use immail_meet_core::CreateRoom;
+/// let body = CreateRoom { topic: "Weekly review".into(), ..Default::default() };
+/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"topic":"Weekly review"}"#);
+/// ```
+///
+/// # Server-Side Rendering
+/// Pure data: works the same on the server and in the browser.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateRoom {
+    /// What the meeting is about, 1 to [`MAX_TOPIC_CHARS`](crate::MAX_TOPIC_CHARS)
+    /// characters.
+    pub topic: String,
+    /// Start, `YYYY-MM-DD HH:MM` (imMail's form), optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_at: Option<String>,
+    /// Length in minutes (1 to 1440), optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+}
+
+/// The answer of `POST /api/meet/rooms` (`201`): the room, never a token.
+///
+/// # Usage
+/// ```
+/// use immail_meet_core::RoomCreated;
+/// let room: RoomCreated = serde_json::from_str(
+///     r#"{"id": "608b2eb8", "name": "75769f9a-1f49", "topic": "Weekly review",
+///         "meeting_url": "https://web.immail.ca/meet/75769f9a-1f49"}"#,
+/// ).unwrap();
+/// assert_eq!(room.name, "75769f9a-1f49");
+/// ```
+///
+/// # Server-Side Rendering
+/// Pure data: works the same on the server and in the browser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomCreated {
+    /// The VIDEO ROOM ID.
+    pub id: String,
+    /// The room name (what grant paths and meeting URLs use).
+    pub name: String,
+    /// The topic.
+    pub topic: String,
+    /// The meeting URL (without a token).
+    pub meeting_url: String,
+    /// Start, if scheduled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_at: Option<String>,
+    /// Length in minutes, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+}
+
+/// The body of a grant request (`POST /api/meet/rooms/{room}/grant`). It never carries a
+/// role: the server decides it, and ignores any other member (a `moderator` included).
+///
+/// # Usage
+/// ```
+/// use immail_meet_core::GrantRequest;
+/// let body = GrantRequest { display_name: Some("Zoë".into()) };
+/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"display_name":"Zoë"}"#);
+/// let forged: GrantRequest = serde_json::from_str(r#"{"moderator": true}"#).unwrap();
+/// assert_eq!(forged, GrantRequest::default());
+/// ```
+///
+/// # Server-Side Rendering
+/// Pure data: works the same on the server and in the browser.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantRequest {
+    /// The name shown in the meeting's token, at most
+    /// [`MAX_DISPLAY_NAME_CHARS`](crate::MAX_DISPLAY_NAME_CHARS) characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+}

@@ -1,0 +1,141 @@
+//! [`SessionList`]: one page of a room's sessions, and [`Paging`].
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::drift::{first, first_count, Count, ListOrObject};
+use super::{HistoryError, Session};
+use crate::limits::MAX_PER_PAGE;
+use crate::read::typed;
+
+/// One page of a video room's sessions, exactly as the seed shows it:
+///
+/// ```json
+/// { "total_completed": 1, "total_in_progress": 1, "total_row": 2,
+///   "data": [ { "_id": "6094e661deec78bbbf717dsab", "status": "IN-PROGRESS", "...": "..." } ] }
+/// ```
+///
+/// Tolerant where a real API drifts: unknown members are ignored, missing totals are
+/// `None`, a missing or `null` list is empty, `sessions`/`items` stand for `data`,
+/// `total_rows`/`total`/`count` for `total_row`, and a bare JSON array is read as the
+/// list itself. [`SessionList::from_json`] reads it with a typed [`HistoryError`]
+/// naming the place; the serde `Deserialize` is the same reader (its errors are
+/// serde's, which may quote a value: log [`HistoryError`]s instead).
+///
+/// # Usage
+/// ```
+/// use immail_meet_core::SessionList;
+/// let page = SessionList::from_json(
+///     r#"{"total_row": 2, "data": [{"_id": "a", "status": "COMPLETED", "duration": 63}]}"#,
+/// ).unwrap();
+/// assert_eq!(page.data[0].duration, Some(63));
+/// assert_eq!(page.page_count(1), 2);
+/// assert!(SessionList::from_json("<html>").is_err());
+/// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SessionList {
+    /// How many of the room's sessions have ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_completed: Option<u64>,
+    /// How many are running.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_in_progress: Option<u64>,
+    /// How many sessions the room has in all (every page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_row: Option<u64>,
+    /// The sessions of this page, newest first as the API sends them.
+    pub data: Vec<Session>,
+}
+
+/// Every name a page's members go by.
+#[derive(Deserialize)]
+struct Wire {
+    total_completed: Option<Count>,
+    total_in_progress: Option<Count>,
+    total_row: Option<Count>,
+    total_rows: Option<Count>,
+    total: Option<Count>,
+    count: Option<Count>,
+    data: Option<Vec<Session>>,
+    sessions: Option<Vec<Session>>,
+    items: Option<Vec<Session>>,
+}
+
+impl SessionList {
+    /// Reads a session list from JSON text (or UTF-8 bytes), with a typed error naming
+    /// the place.
+    pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, HistoryError> {
+        Ok(typed::from_json(json.as_ref())?)
+    }
+
+    /// How many pages of `per_page` sessions the room has (at least 1).
+    pub fn page_count(&self, per_page: u32) -> u32 {
+        let total = self.total_row.unwrap_or(self.data.len() as u64);
+        let pages = total.div_ceil(u64::from(per_page.max(1))).max(1);
+        u32::try_from(pages).unwrap_or(u32::MAX)
+    }
+}
+
+impl<'de> Deserialize<'de> for SessionList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(
+            match ListOrObject::<Session, Wire>::deserialize(deserializer)? {
+                ListOrObject::List(data) => Self {
+                    data,
+                    ..Self::default()
+                },
+                ListOrObject::Object(wire) => Self {
+                    total_completed: first_count([wire.total_completed]),
+                    total_in_progress: first_count([wire.total_in_progress]),
+                    total_row: first_count([
+                        wire.total_row,
+                        wire.total_rows,
+                        wire.total,
+                        wire.count,
+                    ]),
+                    data: first([wire.data, wire.sessions, wire.items]).unwrap_or_default(),
+                },
+            },
+        )
+    }
+}
+
+/// Which page of sessions to ask for: `page` counts from 1.
+///
+/// # Usage
+/// ```
+/// use immail_meet_core::Paging;
+/// assert_eq!(Paging::new(0, 500), Paging { page: 1, per_page: 100 }); // clamped
+/// ```
+///
+/// # Server-Side Rendering
+/// Pure data and logic: works the same on the server and in the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paging {
+    /// The page, from 1.
+    pub page: u32,
+    /// Sessions per page, 1 to [`MAX_PER_PAGE`].
+    pub per_page: u32,
+}
+
+impl Default for Paging {
+    /// The first page of 20.
+    fn default() -> Self {
+        Self {
+            page: 1,
+            per_page: 20,
+        }
+    }
+}
+
+impl Paging {
+    /// A page, with `page` at least 1 and `per_page` within 1 to [`MAX_PER_PAGE`].
+    pub fn new(page: u32, per_page: u32) -> Self {
+        Self {
+            page: page.max(1),
+            per_page: per_page.clamp(1, MAX_PER_PAGE),
+        }
+    }
+}
