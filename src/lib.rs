@@ -47,7 +47,7 @@ pub mod demo;
 pub mod logic;
 mod stylesheet;
 
-pub use browser::{create_room, fetch_server_config, server_allowed_hosts, GrantBody, GrantSource};
+pub use browser::{create_room, fetch_public_config, server_allowed_hosts, GrantBody, GrantSource};
 pub use components::{MeetController, MeetEmbed, MeetState, MeetingHistory, SessionMessages};
 pub use logic::*;
 pub use stylesheet::{HISTORY_STYLESHEET, STYLESHEET};

@@ -11,4 +11,4 @@ pub mod server_api;
 pub(crate) mod timer;
 
 pub use grant_source::{GrantBody, GrantSource, DEFAULT_GRANT_TIMEOUT_MS, MAX_GRANT_BYTES};
-pub use server_api::{create_room, fetch_server_config, server_allowed_hosts};
+pub use server_api::{create_room, fetch_public_config, server_allowed_hosts};

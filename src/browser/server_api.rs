@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::logic::{AllowedHosts, GrantFetchError, RoomCreated, ServerConfig};
+use crate::logic::{AllowedHosts, GrantFetchError, PublicConfig, RoomCreated};
 
 use super::fetch::fetch_text;
 
@@ -12,18 +12,18 @@ const TIMEOUT_MS: u32 = 15_000;
 /// Largest answer read, in bytes (the answers are a few hundred).
 const MAX_BYTES: u32 = 64 * 1024;
 
-/// `GET <api_base>/config`: the reference server's [`ServerConfig`] (its mode and
+/// `GET <api_base>/config`: the reference server's [`PublicConfig`] (its mode and
 /// where its meetings live), with same-origin credentials, a time-out that aborts the
 /// request and a size limit.
 ///
 /// # Usage
 /// ```
-/// use immail_meet::fetch_server_config;
+/// use immail_meet::fetch_public_config;
 /// use leptos::prelude::*;
 ///
 /// #[component]
 /// fn Mode() -> impl IntoView {
-///     let config = LocalResource::new(|| fetch_server_config("/api/meet"));
+///     let config = LocalResource::new(|| fetch_public_config("/api/meet"));
 ///     move || match config.get() {
 ///         Some(Ok(config)) if config.is_sandbox() => "Sandbox: no imMail account needed",
 ///         Some(Ok(_)) => "Connected to imMail",
@@ -35,10 +35,10 @@ const MAX_BYTES: u32 = 64 * 1024;
 ///
 /// # Server-Side Rendering
 /// Browser only: call it from a `LocalResource` (which runs in the browser).
-pub async fn fetch_server_config(api_base: &str) -> Result<ServerConfig, GrantFetchError> {
+pub async fn fetch_public_config(api_base: &str) -> Result<PublicConfig, GrantFetchError> {
     let url = format!("{}/config", api_base.trim_end_matches('/'));
     let text = fetch_text("GET", &url, None, TIMEOUT_MS, MAX_BYTES).await?;
-    ServerConfig::from_json(&text)
+    PublicConfig::from_json(&text)
 }
 
 /// `POST <api_base>/rooms` with `{"topic": topic}`: a new room on the reference
@@ -112,7 +112,7 @@ pub fn server_allowed_hosts(api_base: &str) -> Signal<AllowedHosts> {
     let config = LocalResource::new(move || {
         let api_base = api_base.clone();
         async move {
-            let config = fetch_server_config(&api_base).await;
+            let config = fetch_public_config(&api_base).await;
             if let Err(error) = &config {
                 leptos::logging::warn!("immail-meet: {api_base}/config: {error}");
             }

@@ -1,5 +1,5 @@
 //! The demo's calls to the reference server: the crate's own
-//! ([`fetch_server_config`](crate::fetch_server_config),
+//! ([`fetch_public_config`](crate::fetch_public_config),
 //! [`create_room`](crate::create_room)), on the same `window.fetch` exchange as the
 //! component's grant path, with their failures as sentences for the page.
 

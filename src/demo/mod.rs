@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
     let mode = RwSignal::new(String::new());
     let meeting_base = RwSignal::new(None::<MeetingHost>);
     leptos::task::spawn_local(async move {
-        let (base, read) = match crate::fetch_server_config(DEFAULT_API_BASE).await {
+        let (base, read) = match crate::fetch_public_config(DEFAULT_API_BASE).await {
             Ok(config) => (Some(config.meeting_base), config.mode),
             Err(_) => (None, "down".to_owned()),
         };

@@ -31,7 +31,7 @@ pub enum GrantFetchError {
     /// A custom grant source failed; its message.
     Source(String),
     /// The answer arrived but is not what the call expects (a reference server call
-    /// such as [`ServerConfig`](super::ServerConfig)); why.
+    /// such as [`PublicConfig`](super::PublicConfig)); why.
     Unreadable(String),
 }
 

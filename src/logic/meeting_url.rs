@@ -331,7 +331,7 @@ impl AllowedHosts {
     }
 
     /// This list plus one more base (e.g. a server's
-    /// [`ServerConfig::meeting_base`](super::ServerConfig)).
+    /// [`PublicConfig::meeting_base`](super::PublicConfig)).
     pub fn with_host(mut self, host: MeetingHost) -> Self {
         if !self.0.contains(&host) {
             self.0.push(host);

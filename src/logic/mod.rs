@@ -10,7 +10,7 @@
 //! | [`query`] | the iframe `src`: meeting URL + percent-encoded query |
 //! | [`grant`] | the grant contract: the backend's answer and its validation |
 //! | [`error`] | [`MeetError`], the one error a `<MeetEmbed>` can show |
-//! | [`server_config`] | the reference server's `GET /api/meet/config` answer |
+//! | [`public_config`] | the reference server's `GET /api/meet/config` answer |
 //! | [`room_created`] | the reference server's `POST /api/meet/rooms` answer |
 //! | [`history`] | a room's sessions and recordings, a session's messages |
 
@@ -21,9 +21,9 @@ pub(crate) mod json;
 pub mod jwt;
 pub mod meeting_url;
 pub mod options;
+pub mod public_config;
 pub mod query;
 pub mod room_created;
-pub mod server_config;
 
 pub use error::{GrantFetchError, MeetError};
 pub use grant::{Grant, GrantError, GrantResponse, GrantRules};
@@ -34,6 +34,6 @@ pub use history::{
 pub use jwt::{Jwt, JwtClaims, JwtError};
 pub use meeting_url::{AllowedHosts, MeetingHost, MeetingUrl, MeetingUrlError, RoomName};
 pub use options::{MeetOptions, OptionsError};
+pub use public_config::PublicConfig;
 pub use query::MeetingSrc;
 pub use room_created::RoomCreated;
-pub use server_config::ServerConfig;

@@ -1,4 +1,4 @@
-//! [`ServerConfig`]: what the reference server tells the browser about itself
+//! [`PublicConfig`]: what the reference server tells the browser about itself
 //! (`GET /api/meet/config`), and the allowed hosts that follow from it.
 
 use super::error::GrantFetchError;
@@ -12,15 +12,15 @@ use super::meeting_url::{AllowedHosts, MeetingHost};
 /// ```
 ///
 /// In sandbox mode its meetings live on the server's own sandbox origin, which an app
-/// must allow beside imMail's host: [`ServerConfig::allowed_hosts`] is that list.
+/// must allow beside imMail's host: [`PublicConfig::allowed_hosts`] is that list.
 /// In the browser, [`server_allowed_hosts`](crate::server_allowed_hosts) reads it for
-/// a `<MeetEmbed allowed_hosts>`, and [`fetch_server_config`](crate::fetch_server_config)
+/// a `<MeetEmbed allowed_hosts>`, and [`fetch_public_config`](crate::fetch_public_config)
 /// fetches it.
 ///
 /// # Usage
 /// ```
-/// use immail_meet::ServerConfig;
-/// let config = ServerConfig::from_json(
+/// use immail_meet::PublicConfig;
+/// let config = PublicConfig::from_json(
 ///     r#"{"mode": "sandbox", "meeting_base": "http://127.0.0.1:8788/sandbox/meet/", "grant_contract": 1}"#,
 /// ).unwrap();
 /// assert!(config.is_sandbox());
@@ -32,7 +32,7 @@ use super::meeting_url::{AllowedHosts, MeetingHost};
 /// # Server-Side Rendering
 /// Pure data and logic: works the same on the server and in the browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServerConfig {
+pub struct PublicConfig {
     /// `sandbox` or `immail`.
     pub mode: String,
     /// Where the server's meetings live.
@@ -41,7 +41,7 @@ pub struct ServerConfig {
     pub grant_contract: u32,
 }
 
-impl ServerConfig {
+impl PublicConfig {
     /// Reads the answer; an answer without a `mode` or a well-formed `meeting_base` is
     /// [`GrantFetchError::Unreadable`]. A missing `grant_contract` means 1.
     pub fn from_json(text: &str) -> Result<Self, GrantFetchError> {
