@@ -19,7 +19,24 @@ pub(crate) async fn fetch_text(
     max_bytes: u32,
 ) -> Result<String, GrantFetchError> {
     settle(
-        fetch_js(method, url, body, timeout_ms, max_bytes),
+        fetch_js(method, url, body, timeout_ms, max_bytes, "same-origin"),
+        timeout_ms,
+        max_bytes,
+    )
+    .await
+}
+
+/// `GET url` without credentials: no cookie is sent, and none the answer sets is kept.
+/// For public answers, which must not take part in who the caller is (a first visit's
+/// concurrent calls would each be handed a new visitor cookie, and the last one would
+/// win). Otherwise as [`fetch_text`].
+pub(crate) async fn fetch_public_text(
+    url: &str,
+    timeout_ms: u32,
+    max_bytes: u32,
+) -> Result<String, GrantFetchError> {
+    settle(
+        fetch_js("GET", url, None, timeout_ms, max_bytes, "omit"),
         timeout_ms,
         max_bytes,
     )
@@ -93,10 +110,10 @@ function exchange(input, init, ms, max) {
   }).catch(() => { abort.abort(); throw why; })
     .finally(() => clearTimeout(timer));
 }
-export function fetchText(method, url, body, ms, max) {
+export function fetchText(method, url, body, ms, max, credentials) {
   const headers = { Accept: "application/json" };
   if (body != null) headers["Content-Type"] = "application/json";
-  return exchange(url, { method, credentials: "same-origin", cache: "no-store", headers, body }, ms, max);
+  return exchange(url, { method, credentials, cache: "no-store", headers, body }, ms, max);
 }
 export function fetchRequest(request, ms, max) {
   return exchange(request, {}, ms, max);
@@ -104,7 +121,14 @@ export function fetchRequest(request, ms, max) {
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = fetchText)]
-    fn fetch_js(method: &str, url: &str, body: Option<&str>, ms: u32, max: u32) -> js_sys::Promise;
+    fn fetch_js(
+        method: &str,
+        url: &str,
+        body: Option<&str>,
+        ms: u32,
+        max: u32,
+        credentials: &str,
+    ) -> js_sys::Promise;
     #[wasm_bindgen(js_name = fetchRequest)]
     fn fetch_request_js(request: &web_sys::Request, ms: u32, max: u32) -> js_sys::Promise;
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::logic::{AllowedHosts, GrantFetchError, PublicConfig, RoomCreated};
 
-use super::fetch::fetch_text;
+use super::fetch::{fetch_public_text, fetch_text};
 
 /// How long one call may take, in milliseconds.
 const TIMEOUT_MS: u32 = 15_000;
@@ -13,8 +13,9 @@ const TIMEOUT_MS: u32 = 15_000;
 const MAX_BYTES: u32 = 64 * 1024;
 
 /// `GET <api_base>/config`: the reference server's [`PublicConfig`] (its mode and
-/// where its meetings live), with same-origin credentials, a time-out that aborts the
-/// request and a size limit.
+/// where its meetings live), with a time-out that aborts the request and a size limit.
+/// Without credentials: the answer is public, and a visitor cookie it might set must
+/// not race with the one a concurrent first call (e.g. [`create_room`]) is given.
 ///
 /// # Usage
 /// ```
@@ -37,7 +38,7 @@ const MAX_BYTES: u32 = 64 * 1024;
 /// Browser only: call it from a `LocalResource` (which runs in the browser).
 pub async fn fetch_public_config(api_base: &str) -> Result<PublicConfig, GrantFetchError> {
     let url = format!("{}/config", api_base.trim_end_matches('/'));
-    let text = fetch_text("GET", &url, None, TIMEOUT_MS, MAX_BYTES).await?;
+    let text = fetch_public_text(&url, TIMEOUT_MS, MAX_BYTES).await?;
     PublicConfig::from_json(&text)
 }
 
