@@ -6,7 +6,7 @@
 mod common;
 
 use common::browser::{first_request, mount, sleep, wait_until};
-use common::embed::{local_base, local_hosts, param, EmbedPage, Stub};
+use common::embed::{local_base, local_hosts, param, EmbedPage, Stub, MEETING};
 use common::fresh_token;
 use immail_meet::*;
 use leptos::prelude::*;
@@ -278,4 +278,31 @@ async fn allowed_hosts_that_arrive_while_the_grant_is_fetched_apply_to_it() {
         1,
         "checked against the hosts of the moment"
     );
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_an_older_component_leaves_the_controller_with_the_newer_one() {
+    let stub = Stub::url(MEETING);
+    let (first, second) = (stub.source(), stub.source());
+    let meet = MeetController::new();
+    let show_first = RwSignal::new(true);
+    let page = mount(move || {
+        view! {
+            {move || show_first.get().then(|| {
+                let source = first.clone();
+                view! { <MeetEmbed grant_source=source controller=meet auto_join=false title="first" /> }
+            })}
+            {move || {
+                let source = second.clone();
+                view! { <MeetEmbed grant_source=source controller=meet auto_join=false title="second" /> }
+            }}
+        }
+    });
+    leptos::task::tick().await;
+    show_first.set(false);
+    leptos::task::tick().await;
+    meet.join();
+    page.wait_for_state("joined").await;
+    assert_eq!(page.iframe().unwrap().title(), "second");
+    assert_eq!(stub.calls(), 1);
 }
