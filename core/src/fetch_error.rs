@@ -53,6 +53,12 @@ pub enum FetchError {
     /// A custom source (an app's own function) failed; its message.
     #[error("{0}")]
     Source(String),
+    /// A 2xx answer that is not what the call expects (e.g. a [`PublicConfig`] without
+    /// its `meeting_base`); why, naming the member.
+    ///
+    /// [`PublicConfig`]: crate::PublicConfig
+    #[error("the meeting service's answer cannot be read: {0}")]
+    Unreadable(String),
 }
 
 fn status_text(status: u16, message: Option<&str>) -> String {
@@ -86,7 +92,7 @@ impl FetchError {
         match self {
             Self::Status { status, .. } => *status >= 500 || *status == 408 || *status == 429,
             Self::Network | Self::Timeout(_) | Self::Source(_) => true,
-            Self::TooLarge(_) | Self::Redirected { .. } => false,
+            Self::TooLarge(_) | Self::Redirected { .. } | Self::Unreadable(_) => false,
         }
     }
 }

@@ -15,6 +15,7 @@
 mod config;
 mod error_body;
 mod paths;
+mod read_answer;
 mod rooms;
 
 pub use config::{PublicConfig, ServiceMode};

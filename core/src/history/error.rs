@@ -78,6 +78,12 @@ impl From<Invalid> for HistoryError {
                 found,
             },
             Problem::BadValue { expected } => Self::BadValue { path, expected },
+            // The history models' own readers quote nothing but serde's wording; a
+            // message in another wording is not shown (it could quote the value).
+            Problem::Other(_) => Self::BadValue {
+                path,
+                expected: "a readable value".to_owned(),
+            },
         }
     }
 }

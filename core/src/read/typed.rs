@@ -5,7 +5,8 @@
 //! serde's errors are text; their wording is serde's own (`invalid type: {found},
 //! expected {expected}`, `invalid value: ...`, `missing field `{name}``), so one
 //! function ([`Problem::of`]) reads them back into a [`Problem`], keeping the JSON type
-//! of what was found and never the value serde quoted.
+//! of what was found and never the value serde quoted. A message in another wording is
+//! a model's own reader's ([`Problem::Other`]).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -51,6 +52,9 @@ pub(crate) enum Problem {
     },
     /// A required member (named, inside `path`) is missing.
     Missing(String),
+    /// What a model's own reader said (e.g. a [`MeetingHost`](crate::MeetingHost)
+    /// that is not a valid base): its message, which may quote the value.
+    Other(String),
 }
 
 /// Reads a model from JSON text (or UTF-8 bytes) with its serde `Deserialize`.
@@ -99,9 +103,7 @@ impl Problem {
         {
             Self::Missing(member.to_owned())
         } else {
-            Self::BadValue {
-                expected: "a readable value".to_owned(),
-            }
+            Self::Other(message.to_owned())
         }
     }
 }
