@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use immail_meet::SessionList;
+use immail_meet_core::SessionList;
 
 /// A recording file seen in a room's session list.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -22,6 +22,6 @@ pub async fn show(State(state): State<AppState>) -> Json<PublicConfig> {
     Json(PublicConfig {
         mode: state.upstream.mode(),
         meeting_base: state.upstream.meeting_base().to_owned(),
-        grant_contract: immail_meet::logic::grant::GRANT_CONTRACT_VERSION,
+        grant_contract: immail_meet_core::GRANT_CONTRACT_VERSION,
     })
 }

@@ -11,7 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
-use immail_meet::Paging;
+use immail_meet_core::Paging;
 use serde::Deserialize;
 
 use crate::error::AppError;

@@ -7,7 +7,7 @@ pub mod sandbox;
 use async_trait::async_trait;
 use axum::body::Bytes;
 use futures::stream::BoxStream;
-use immail_meet::{Jwt, MessageList, Paging, SessionList};
+use immail_meet_core::{Jwt, MessageList, Paging, SessionList};
 
 use crate::range::{ByteRange, RangeRequest};
 

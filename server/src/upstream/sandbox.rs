@@ -11,11 +11,11 @@ use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
-use immail_meet::Jwt;
+use immail_meet_core::Jwt;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use immail_meet::{Message, MessageList, Paging, Session, SessionList, SessionStatus};
+use immail_meet_core::{Message, MessageList, Paging, Session, SessionList, SessionStatus};
 
 use super::{
     IssuedToken, NewRoom, RecordingRequest, RecordingStream, Upstream, UpstreamError, UpstreamRoom,

@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use immail_meet::SessionList;
+use immail_meet_core::SessionList;
 use immail_meet_server::config::Config;
 use serde_json::Value;
 use tower::ServiceExt;

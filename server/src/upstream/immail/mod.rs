@@ -28,14 +28,14 @@ pub mod service_token;
 pub mod settings;
 
 use async_trait::async_trait;
-use immail_meet::{Jwt, RoomName};
+use immail_meet_core::{Jwt, RoomName};
 use serde_json::json;
 
 pub use client::{ApiCall, ImmailClient};
 pub use service_token::{ServiceToken, ServiceTokenCache};
 pub use settings::{ApiKey, ImmailConfig, ImmailSettings, ServiceTokenPolicy};
 
-use immail_meet::{MessageList, Paging, SessionList};
+use immail_meet_core::{MessageList, Paging, SessionList};
 
 use super::{
     IssuedToken, NewRoom, RecordingRequest, RecordingStream, Upstream, UpstreamError, UpstreamRoom,
