@@ -1,8 +1,6 @@
 //! [`FetchError`]: why an HTTP call from the browser (a grant, a page of history, the
 //! reference server's API) failed before there was an answer to read.
 
-use serde_json::Value;
-
 #[cfg(doc)]
 use crate::api::ErrorBody;
 use crate::limits::MAX_SERVER_MESSAGE_CHARS;
@@ -72,7 +70,7 @@ impl FetchError {
     /// A `Status` error from a status and the body the service sent with it: its
     /// `{"error": {"code", "message"}}`, if it is that, else neither.
     pub fn from_status(status: u16, body: &str) -> Self {
-        let body = read::parse::<Value>(body.as_bytes()).ok();
+        let body = read::parse(body.as_bytes()).ok();
         let error = body.as_ref().and_then(|body| body.get("error"));
         let text = |member| {
             let text = error?.get(member)?.as_str()?;

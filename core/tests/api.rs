@@ -64,10 +64,20 @@ fn an_unreadable_config_names_what_is_wrong() {
         http.to_string(),
         "the meeting service's answer cannot be read: its \"meeting_base\": plain http is only allowed for loopback hosts, not \"example.com\""
     );
-    assert!(matches!(
+    assert_eq!(
         read(r#"{"mode": "hybrid", "meeting_base": "https://web.immail.ca/meet/"}"#),
-        FetchError::Unreadable(why) if why.starts_with("its \"mode\": unknown variant")
-    ));
+        unreadable("its \"mode\" is not \"sandbox\" or \"immail\"")
+    );
+    // serde reads it the same way.
+    let serde = serde_json::from_str::<PublicConfig>(r#"{"mode": "sandbox"}"#).unwrap_err();
+    assert!(
+        serde.to_string().contains("it has no \"meeting_base\""),
+        "{serde}"
+    );
+    assert_eq!(
+        serde_json::from_str::<PublicConfig>(SANDBOX).unwrap(),
+        PublicConfig::from_json(SANDBOX).unwrap()
+    );
     assert!(!read("{}").is_transient());
 }
 

@@ -1,10 +1,12 @@
 //! [`PublicConfig`]: the answer of `GET /api/meet/config`.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
-use super::read_answer::read_answer;
+use super::read_answer::{deserialize_answer, read_answer};
 use crate::limits::GRANT_CONTRACT_VERSION;
 use crate::meeting_url::{AllowedHosts, MeetingHost};
+use crate::read::value::{count, object, optional, parsed, required, text, At, Problem, Read};
 use crate::FetchError;
 
 /// What the browser needs to know about the backend: `GET /api/meet/config`.
@@ -37,26 +39,49 @@ use crate::FetchError;
 ///
 /// # Server-Side Rendering
 /// Pure data: works the same on the server and in the browser.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PublicConfig {
     /// Whether meetings are the built-in sandbox or imMail's.
     pub mode: ServiceMode,
     /// Where meetings live.
     pub meeting_base: MeetingHost,
     /// The grant contract version served ([`GRANT_CONTRACT_VERSION`]).
-    #[serde(default = "contract_version")]
     pub grant_contract: u32,
-}
-
-fn contract_version() -> u32 {
-    GRANT_CONTRACT_VERSION
 }
 
 impl PublicConfig {
     /// Reads the answer; one that is not JSON, or lacks a `mode` or a valid
     /// `meeting_base`, is a [`FetchError::Unreadable`] naming the member.
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, FetchError> {
-        read_answer(json.as_ref())
+        read_answer(json.as_ref(), Self::read)
+    }
+
+    /// Reads the answer from a parsed `Value`.
+    fn read(value: &Value, at: &At) -> Read<Self> {
+        let members = object(value, at, "an object")?;
+        let mode = |value: &Value, at: &At| match text(value, at)?.as_str() {
+            "sandbox" => Ok(ServiceMode::Sandbox),
+            "immail" => Ok(ServiceMode::Immail),
+            _ => Err(at.invalid(Problem::BadValue {
+                expected: "\"sandbox\" or \"immail\"",
+            })),
+        };
+        let version = |value: &Value, at: &At| {
+            let version = u32::try_from(count(value, at)?).ok();
+            version.ok_or_else(|| {
+                at.invalid(Problem::BadValue {
+                    expected: "a version number",
+                })
+            })
+        };
+        Ok(Self {
+            mode: required(members, at, &["mode"], mode)?,
+            meeting_base: required(members, at, &["meeting_base"], |value, at| {
+                parsed(value, at, MeetingHost::parse)
+            })?,
+            grant_contract: optional(members, at, &["grant_contract"], version)?
+                .unwrap_or(GRANT_CONTRACT_VERSION),
+        })
     }
 
     /// Whether the backend plays imMail itself (no imMail account behind it).
@@ -68,6 +93,13 @@ impl PublicConfig {
     /// grants from this backend may point to.
     pub fn allowed_hosts(&self) -> AllowedHosts {
         AllowedHosts::default().with_host(self.meeting_base.clone())
+    }
+}
+
+impl<'de> Deserialize<'de> for PublicConfig {
+    /// Exactly what [`PublicConfig::from_json`] accepts.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_answer(deserializer, Self::read)
     }
 }
 

@@ -1,33 +1,48 @@
-//! Reading one of the API's own answers (its configuration, a created room): serde,
-//! with what is wrong as a [`FetchError::Unreadable`] that names the member.
+//! Reading one of the API's own answers (its configuration, a created room) from a
+//! parsed `Value`, with what is wrong as a [`FetchError::Unreadable`] that names the
+//! member; and the serde `Deserialize` that is the same reader.
 
-use serde::de::DeserializeOwned;
+use serde::de::{Deserialize, Deserializer, Error as _};
+use serde_json::Value;
 
-use crate::read::typed::{self, Invalid, Object, Problem, Refusal};
-use crate::read::with_article;
+use crate::read::value::{At, Invalid, Problem, Read};
+use crate::read::{self, with_article, ParseError};
 use crate::FetchError;
 
-/// Reads an answer that must be a JSON object of type `T`.
-pub(crate) fn read_answer<T: DeserializeOwned>(json: &[u8]) -> Result<T, FetchError> {
-    match typed::from_json::<Object<T>>(json) {
-        Ok(Object(answer)) => Ok(answer),
-        Err(Refusal::Parse(_)) => Err(unreadable("it is not JSON".to_owned())),
-        Err(Refusal::Invalid(Invalid { path, problem })) => Err(unreadable(match problem {
-            Problem::Missing(member) if path.is_empty() => format!("it has no \"{member}\""),
-            Problem::Missing(member) => format!("it has no \"{path}.{member}\""),
-            Problem::WrongType { expected, found } if path.is_empty() => {
-                format!("it is a JSON {found}, not {expected}")
-            }
-            Problem::WrongType { expected, found } => {
-                format!("its \"{path}\" is {}, not {expected}", with_article(found))
-            }
-            Problem::BadValue { expected } => format!("its \"{path}\" is not {expected}"),
-            Problem::Other(message) if path.is_empty() => message,
-            Problem::Other(message) => format!("its \"{path}\": {message}"),
-        })),
+/// Reads an answer by `read`.
+pub(crate) fn read_answer<T>(
+    json: &[u8],
+    read: fn(&Value, &At) -> Read<T>,
+) -> Result<T, FetchError> {
+    match read::parse(json) {
+        Ok(value) => read(&value, &At::Root).map_err(unreadable),
+        Err(ParseError::NotJson | ParseError::TooDeep) => {
+            Err(FetchError::Unreadable("it is not JSON".to_owned()))
+        }
     }
 }
 
-fn unreadable(why: String) -> FetchError {
-    FetchError::Unreadable(why)
+/// The serde `Deserialize` of an answer read by `read`.
+pub(crate) fn deserialize_answer<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    read: fn(&Value, &At) -> Read<T>,
+) -> Result<T, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    read(&value, &At::Root).map_err(|invalid| D::Error::custom(unreadable(invalid)))
+}
+
+/// What is wrong, as the reason of a [`FetchError::Unreadable`].
+fn unreadable(Invalid { path, problem }: Invalid) -> FetchError {
+    FetchError::Unreadable(match problem {
+        Problem::Missing(member) if path.is_empty() => format!("it has no \"{member}\""),
+        Problem::Missing(member) => format!("it has no \"{path}.{member}\""),
+        Problem::WrongType { expected, found } if path.is_empty() => {
+            format!("it is a JSON {found}, not {expected}")
+        }
+        Problem::WrongType { expected, found } => {
+            format!("its \"{path}\" is {}, not {expected}", with_article(found))
+        }
+        Problem::BadValue { expected } => format!("its \"{path}\" is not {expected}"),
+        Problem::Refused(message) => format!("its \"{path}\": {message}"),
+    })
 }

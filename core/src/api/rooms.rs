@@ -1,10 +1,12 @@
 //! The bodies and answers of `POST /api/meet/rooms` and `POST /api/meet/rooms/{room}/grant`.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
 use super::paths::grant_path;
-use super::read_answer::read_answer;
+use super::read_answer::{deserialize_answer, read_answer};
 use crate::meeting_url::RoomName;
+use crate::read::value::{count, object, optional, parsed, required, text, At, Problem, Read};
 use crate::FetchError;
 
 /// The body of `POST /api/meet/rooms`: schedules a room; the caller becomes its
@@ -53,7 +55,7 @@ pub struct CreateRoom {
 ///
 /// # Server-Side Rendering
 /// Pure data: works the same on the server and in the browser.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RoomCreated {
     /// The VIDEO ROOM ID.
     pub id: String,
@@ -75,13 +77,43 @@ impl RoomCreated {
     /// Reads the answer; one that is not JSON, lacks a member or has a `name` that is
     /// not a room name is a [`FetchError::Unreadable`] naming the member.
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, FetchError> {
-        read_answer(json.as_ref())
+        read_answer(json.as_ref(), Self::read)
+    }
+
+    /// Reads the answer from a parsed `Value`.
+    fn read(value: &Value, at: &At) -> Read<Self> {
+        let members = object(value, at, "an object")?;
+        let minutes = |value: &Value, at: &At| {
+            let minutes = u32::try_from(count(value, at)?).ok();
+            minutes.ok_or_else(|| {
+                at.invalid(Problem::BadValue {
+                    expected: "a number of minutes",
+                })
+            })
+        };
+        Ok(Self {
+            id: required(members, at, &["id"], text)?,
+            name: required(members, at, &["name"], |value, at| {
+                parsed(value, at, RoomName::parse)
+            })?,
+            topic: required(members, at, &["topic"], text)?,
+            meeting_url: required(members, at, &["meeting_url"], text)?,
+            start_at: optional(members, at, &["start_at"], text)?,
+            duration: optional(members, at, &["duration"], minutes)?,
+        })
     }
 
     /// The room's grant endpoint under `api_base` (`<api_base>/rooms/<name>/grant`,
     /// [`grant_path`]): what `<MeetEmbed endpoint>` takes.
     pub fn grant_endpoint(&self, api_base: &str) -> String {
         grant_path(api_base, self.name.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RoomCreated {
+    /// Exactly what [`RoomCreated::from_json`] accepts.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_answer(deserializer, Self::read)
     }
 }
 

@@ -158,7 +158,7 @@ impl MeetingHost {
 fn is_base_path(path: &str) -> bool {
     path.starts_with('/')
         && path.ends_with('/')
-        && !path.contains("//")
+        && !path.as_bytes().windows(2).any(|pair| pair == b"//")
         && path
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))

@@ -110,7 +110,8 @@ impl MeetingUrl {
                 return Err(MeetingUrlError::InsecureScheme);
             }
             // The entry that would allow it: the URL up to its last `/`.
-            let folder = path.rfind('/').map_or("", |end| &path[..=end]);
+            let folder = path.rfind('/').and_then(|end| path.get(..=end));
+            let folder = folder.unwrap_or_default();
             return Err(MeetingUrlError::HostNotAllowed {
                 entry: MeetingHost::from_parts(https, &host, port, &format!("/{folder}")),
                 host: shown_host(&host, port),
