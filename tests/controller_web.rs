@@ -6,7 +6,7 @@
 mod common;
 
 use common::browser::{first_request, mount, sleep, wait_until};
-use common::embed::{local_base, local_hosts, param, EmbedPage, Stub, MEETING};
+use common::embed::{local_base, local_hosts, named, param, EmbedPage, Stub, MEETING};
 use common::fresh_token;
 use immail_meet::*;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ async fn settings_changed_updates_a_button_placed_before_the_embed() {
                 "Apply"
             </button>
             <Show when=move || shown.get()>
-                <MeetEmbed grant_source=source.clone() allowed_hosts=local_hosts() first_name=name controller=meet />
+                <MeetEmbed grant_source=source.clone() allowed_hosts=local_hosts() options=named(name) controller=meet />
             </Show>
         }
     });

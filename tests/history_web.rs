@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("fixtures/seed-sessions.json");
+const SEED: &str = include_str!("../core/tests/fixtures/seed-sessions.json");
 const SEED_SESSIONS: &str = "/api/meet/rooms/75769f9a-1f49/sessions?page=1&per_page=10";
 
 /// Replaces `window.fetch`: `window.__routes[path + query]` is a list of answers
