@@ -120,8 +120,8 @@ test("server down: the component shows the error, and Retry works once it is bac
   const { context, page } = await hostAMeeting();
 
   app.backendDown();
-  await page.getByRole("button", { name: "Leave" }).first().click();
-  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await page.getByRole("button", { name: "Leave" }).click();
+  await page.getByRole("button", { name: "Rejoin", exact: true }).click();
   const alert = page.locator(".immail-meet [role=alert]");
   await alert.waitFor();
   assert.match(await alert.innerText(), /could not reach the meeting service/);
@@ -136,7 +136,7 @@ test("server down: the component shows the error, and Retry works once it is bac
 
 test("Leave removes the iframe", async () => {
   const { context, page } = await hostAMeeting();
-  await page.getByRole("button", { name: "Leave" }).first().click();
+  await page.getByRole("button", { name: "Leave" }).click();
   await page.locator(".immail-meet[data-state=left]").waitFor();
   assert.equal(await page.locator("iframe").count(), 0);
   assert.match(await page.locator(".immail-meet").innerText(), /You left the meeting/);

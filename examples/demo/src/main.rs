@@ -67,13 +67,13 @@ fn App() -> impl IntoView {
                     None => view! { <StartHint /> }.into_any(),
                     Some(room) => view! {
                         <Suspense fallback=|| view! { <p class="demo-hint">"Reading the backend's configuration…"</p> }>
-                            <ErrorBoundary fallback=move |errors| view! { <ConfigError errors=errors config=config /> }>
-                                {
+                            {
+                                let room = room.clone();
+                                move || {
                                     let room = room.clone();
-                                    move || {
-                                        let room = room.clone();
-                                        Suspend::new(async move {
-                                            config.await.map(|config| view! {
+                                    Suspend::new(async move {
+                                        match config.await {
+                                            Ok(config) => view! {
                                                 <Meeting
                                                     room=room
                                                     config=config
@@ -81,11 +81,13 @@ fn App() -> impl IntoView {
                                                     hosting=hosting
                                                     show_history=show_history
                                                 />
-                                            })
-                                        })
-                                    }
+                                            }
+                                            .into_any(),
+                                            Err(error) => view! { <ConfigError error=error config=config /> }.into_any(),
+                                        }
+                                    })
                                 }
-                            </ErrorBoundary>
+                            }
                         </Suspense>
                     }
                     .into_any(),
@@ -190,21 +192,13 @@ fn StartHint() -> impl IntoView {
 /// The backend's configuration could not be read: why, and Retry.
 #[component]
 fn ConfigError(
-    errors: ArcRwSignal<Errors>,
+    error: FetchError,
     config: LocalResource<Result<PublicConfig, FetchError>>,
 ) -> impl IntoView {
-    let messages = move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|(_, error)| error.to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     view! {
         <div class="demo-empty" role="alert">
             <h1>"The backend is unreachable"</h1>
-            <p>"Is the server running? " {messages}</p>
+            <p>{describe(error)}</p>
             <p><button class="demo-primary" on:click=move |_| config.refetch()>"Retry"</button></p>
         </div>
     }

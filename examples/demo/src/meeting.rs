@@ -1,9 +1,10 @@
-//! The stage of a room: the meeting with Join / Leave / Rejoin, and for its host the
-//! room's history (the meeting goes on, hidden, while the history is shown).
+//! The stage of a room: the meeting, with the component's own controls (Leave, "Rejoin
+//! with new settings", Rejoin, Retry), and for its host the room's history (the meeting
+//! goes on, hidden, while the history is shown).
 
 use immail_meet::{
-    grant_path, GrantBody, GrantRequest, MeetController, MeetEmbed, MeetOptions, MeetState,
-    MeetingHistory, PublicConfig, RoomName, DEFAULT_API_BASE,
+    grant_path, GrantBody, GrantRequest, MeetEmbed, MeetOptions, MeetingHistory, PublicConfig,
+    RoomName, DEFAULT_API_BASE,
 };
 use leptos::prelude::*;
 
@@ -17,7 +18,6 @@ pub fn Meeting(
     hosting: Signal<bool>,
     show_history: RwSignal<bool>,
 ) -> impl IntoView {
-    let meet = MeetController::new();
     // The grant request names the participant; the server decides the role.
     let body = Signal::derive(move || {
         let name = options.with(|o| {
@@ -32,7 +32,6 @@ pub fn Meeting(
     let sandbox = config.is_sandbox();
     view! {
         <div class="demo-meeting" hidden=move || show_history.get()>
-            <Toolbar meet=meet />
             <MeetEmbed
                 endpoint=grant_path(DEFAULT_API_BASE, room.as_str())
                 request_body=body
@@ -40,8 +39,6 @@ pub fn Meeting(
                 allowed_hosts=config.allowed_hosts()
                 meeting_base=config.meeting_base
                 height="min(70vh, 640px)"
-                controller=meet
-                controls=false
             />
         </div>
         <Show when=move || hosting.get() && show_history.get()>
@@ -55,28 +52,5 @@ pub fn Meeting(
                 <MeetingHistory room=room.to_string() per_page=5 />
             </div>
         </Show>
-    }
-}
-
-/// Join, Leave, "Rejoin with new settings" and the state, through the controller.
-#[component]
-fn Toolbar(meet: MeetController) -> impl IntoView {
-    let busy = move || matches!(meet.state(), MeetState::Fetching | MeetState::Joined { .. });
-    let joined = move || matches!(meet.state(), MeetState::Joined { .. });
-    view! {
-        <div class="demo-toolbar">
-            <button class="demo-primary" disabled=busy on:click=move |_| meet.join()>"Join"</button>
-            <button class="demo-secondary" disabled=move || !joined() on:click=move |_| meet.leave()>
-                "Leave"
-            </button>
-            <button
-                class="demo-secondary"
-                disabled=move || !meet.settings_changed()
-                on:click=move |_| meet.rejoin()
-            >
-                "Rejoin with new settings"
-            </button>
-            <span class="demo-state" data-testid="state">{move || meet.state().name()}</span>
-        </div>
     }
 }
