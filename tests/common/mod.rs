@@ -11,3 +11,5 @@ pub use core_fixtures::*;
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod history;

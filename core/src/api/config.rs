@@ -6,7 +6,9 @@ use serde_json::Value;
 use super::read_answer::{deserialize_answer, read_answer};
 use crate::limits::GRANT_CONTRACT_VERSION;
 use crate::meeting_url::{AllowedHosts, MeetingHost};
-use crate::read::value::{count, object, optional, parsed, required, text, At, Problem, Read};
+use crate::read::value::{
+    object, optional, parsed, required, small_count, text, At, Problem, Read,
+};
 use crate::FetchError;
 
 /// What the browser needs to know about the backend: `GET /api/meet/config`.
@@ -66,20 +68,12 @@ impl PublicConfig {
                 expected: "\"sandbox\" or \"immail\"",
             })),
         };
-        let version = |value: &Value, at: &At| {
-            let version = u32::try_from(count(value, at)?).ok();
-            version.ok_or_else(|| {
-                at.invalid(Problem::BadValue {
-                    expected: "a version number",
-                })
-            })
-        };
         Ok(Self {
             mode: required(members, at, &["mode"], mode)?,
             meeting_base: required(members, at, &["meeting_base"], |value, at| {
                 parsed(value, at, MeetingHost::parse)
             })?,
-            grant_contract: optional(members, at, &["grant_contract"], version)?
+            grant_contract: optional(members, at, &["grant_contract"], small_count)?
                 .unwrap_or(GRANT_CONTRACT_VERSION),
         })
     }

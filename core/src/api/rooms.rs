@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::paths::grant_path;
 use super::read_answer::{deserialize_answer, read_answer};
 use crate::meeting_url::RoomName;
-use crate::read::value::{count, object, optional, parsed, required, text, At, Problem, Read};
+use crate::read::value::{object, optional, parsed, required, small_count, text, At, Read};
 use crate::FetchError;
 
 /// The body of `POST /api/meet/rooms`: schedules a room; the caller becomes its
@@ -83,14 +83,6 @@ impl RoomCreated {
     /// Reads the answer from a parsed `Value`.
     fn read(value: &Value, at: &At) -> Read<Self> {
         let members = object(value, at, "an object")?;
-        let minutes = |value: &Value, at: &At| {
-            let minutes = u32::try_from(count(value, at)?).ok();
-            minutes.ok_or_else(|| {
-                at.invalid(Problem::BadValue {
-                    expected: "a number of minutes",
-                })
-            })
-        };
         Ok(Self {
             id: required(members, at, &["id"], text)?,
             name: required(members, at, &["name"], |value, at| {
@@ -99,7 +91,7 @@ impl RoomCreated {
             topic: required(members, at, &["topic"], text)?,
             meeting_url: required(members, at, &["meeting_url"], text)?,
             start_at: optional(members, at, &["start_at"], text)?,
-            duration: optional(members, at, &["duration"], minutes)?,
+            duration: optional(members, at, &["duration"], small_count)?,
         })
     }
 

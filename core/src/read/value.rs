@@ -173,6 +173,15 @@ pub(crate) fn count(value: &Value, at: &At) -> Read<u64> {
     n.ok_or_else(|| at.wrong_type("a non-negative number", value))
 }
 
+/// A small count (a version, minutes): [`count`], at most `u32::MAX`.
+pub(crate) fn small_count(value: &Value, at: &At) -> Read<u32> {
+    u32::try_from(count(value, at)?).map_err(|_| {
+        at.invalid(Problem::BadValue {
+            expected: "a number below 2^32",
+        })
+    })
+}
+
 /// A point in time: ISO 8601 text or a Unix time number ([`Timestamp`]).
 pub(crate) fn time(value: &Value, at: &At) -> Read<Timestamp> {
     let time = match value {
