@@ -97,7 +97,7 @@ run() { # run LABEL PORT -> one table row
   room=$(curl -fsS -c "$jar" -H 'Content-Type: application/json' \
     -d '{"topic":"Benchmark"}' "$base/rooms" | sed -n 's/.*"name":"\([^"]*\)".*/\1/p')
   local cookie
-  cookie=$(awk '$6 == "immail_meet_session" { print $6 "=" $7 }' "$jar")
+  cookie=$(awk '$6 == "immail_meet_visitor" { print $6 "=" $7 }' "$jar")
   # A short warm-up (connections, service token), then the measured run.
   BENCH_COOKIE=$cookie wrk -t"$threads" -c"$connections" -d2s -s "$work/grant.lua" \
     "$base/rooms/$room/grant" >/dev/null

@@ -9,7 +9,7 @@ use common::*;
 #[tokio::test]
 async fn no_token_reaches_a_log_line() {
     let (logs, _guard) = capture_logs();
-    let app = app();
+    let app = app().await;
     let (room, host) = create_room(&app.api).await;
     let grant = grant(&app.api, &room, Some(&host), "").await;
     call(
@@ -23,7 +23,7 @@ async fn no_token_reaches_a_log_line() {
     let jwt = grant.body["jwt"].as_str().unwrap();
     let logs = logs.text();
     assert!(logs.contains("grant issued"), "{logs}");
-    let session = host.trim_start_matches("immail_meet_session=");
+    let session = host.trim_start_matches("immail_meet_visitor=");
     for secret in [jwt, jwt.split('.').nth(2).unwrap(), session] {
         assert!(!logs.contains(secret), "a secret reached the log: {logs}");
     }
