@@ -13,7 +13,7 @@
 //! of [`MIGRATIONS`]. Never edit an applied one.
 
 use sqlx::AnyConnection;
-use sqlx::Row;
+use sqlx::{Executor, Row};
 
 use super::{Backend, StoreError};
 
@@ -47,9 +47,7 @@ pub async fn migrate(conn: &mut AnyConnection, backend: Backend) -> Result<(), S
         refuse_foreign_sqlite(conn).await?;
         run(conn, "BEGIN IMMEDIATE").await?;
     } else {
-        sqlx::query("SELECT pg_advisory_lock($1)")
-            .bind(PG_LOCK)
-            .execute(&mut *conn)
+        conn.execute(sqlx::query("SELECT pg_advisory_lock($1)").bind(PG_LOCK))
             .await
             .map_err(failed)?;
         run(conn, "BEGIN").await?;
@@ -62,9 +60,8 @@ pub async fn migrate(conn: &mut AnyConnection, backend: Backend) -> Result<(), S
     };
     let ended = run(conn, end).await;
     if backend == Backend::Postgres {
-        let _ = sqlx::query("SELECT pg_advisory_unlock($1)")
-            .bind(PG_LOCK)
-            .execute(&mut *conn)
+        let _ = conn
+            .execute(sqlx::query("SELECT pg_advisory_unlock($1)").bind(PG_LOCK))
             .await;
     }
     outcome.and(ended)
@@ -80,15 +77,14 @@ async fn apply(conn: &mut AnyConnection) -> Result<(), StoreError> {
         )",
     )
     .await?;
-    let current: i64 =
-        sqlx::query("SELECT version FROM immail_meet_schema ORDER BY version DESC LIMIT 1")
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(failed)?
-            .map(|row| row.try_get::<i64, _>(0))
-            .transpose()
-            .map_err(failed)?
-            .unwrap_or(0);
+    let current: i64 = conn
+        .fetch_optional("SELECT version FROM immail_meet_schema ORDER BY version DESC LIMIT 1")
+        .await
+        .map_err(failed)?
+        .map(|row| row.try_get::<i64, _>(0))
+        .transpose()
+        .map_err(failed)?
+        .unwrap_or(0);
     if current > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             found: current,
@@ -96,21 +92,18 @@ async fn apply(conn: &mut AnyConnection) -> Result<(), StoreError> {
         });
     }
     for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
-        sqlx::raw_sql(migration.sql)
-            .execute(&mut *conn)
+        conn.execute(sqlx::raw_sql(migration.sql))
             .await
             .map_err(|e| {
                 StoreError::Failed(format!("schema version {}: {e}", migration.version))
             })?;
-        sqlx::query(
+        let applied = sqlx::query(
             "INSERT INTO immail_meet_schema (version, description, applied_at) VALUES ($1, $2, $3)",
         )
         .bind(migration.version)
         .bind(migration.description)
-        .bind(crate::clock::now_secs())
-        .execute(&mut *conn)
-        .await
-        .map_err(failed)?;
+        .bind(crate::clock::now_secs());
+        conn.execute(applied).await.map_err(failed)?;
         tracing::info!(
             version = migration.version,
             "store schema migrated: {}",
@@ -122,11 +115,11 @@ async fn apply(conn: &mut AnyConnection) -> Result<(), StoreError> {
 
 /// A SQLite file with tables but no schema table is another application's.
 async fn refuse_foreign_sqlite(conn: &mut AnyConnection) -> Result<(), StoreError> {
-    let tables: Vec<String> = sqlx::query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .fetch_all(&mut *conn)
-    .await
+    let tables: Vec<String> = conn
+        .fetch_all(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .await
     .map_err(|e| StoreError::Unreadable(format!("the SQLite file cannot be read ({e})")))?
     .iter()
     .map(|row| row.try_get::<String, _>(0))
@@ -141,12 +134,8 @@ async fn refuse_foreign_sqlite(conn: &mut AnyConnection) -> Result<(), StoreErro
     Ok(())
 }
 
-async fn run(conn: &mut AnyConnection, sql: &str) -> Result<(), StoreError> {
-    sqlx::raw_sql(sql)
-        .execute(&mut *conn)
-        .await
-        .map(drop)
-        .map_err(failed)
+async fn run(conn: &mut AnyConnection, sql: &'static str) -> Result<(), StoreError> {
+    conn.execute(sql).await.map(drop).map_err(failed)
 }
 
 fn failed(e: sqlx::Error) -> StoreError {

@@ -103,17 +103,11 @@ impl SqlStore {
             .connect(&url.for_driver())
             .await
             .map_err(|e| StoreError::Unavailable(format!("{url}: {e}")))?;
-        let mut conn = pool.acquire().await.map_err(|e| error(backend, e))?;
-        if backend == Backend::Sqlite && !url.is_memory() {
-            sqlx::raw_sql("PRAGMA journal_mode = WAL")
-                .execute(&mut *conn)
-                .await
-                .map_err(|e| StoreError::Unreadable(format!("{url} cannot be opened ({e})")))?;
+        if let Err(e) = prepare(&pool, url).await {
+            // Every connection closed before answering: the file is left as it was.
+            pool.close().await;
+            return Err(e);
         }
-        migrate(&mut conn, backend).await.map_err(|e| match e {
-            StoreError::Unreadable(why) => StoreError::Unreadable(format!("{url}: {why}")),
-            other => other,
-        })?;
         Ok(Self { pool, backend })
     }
 
@@ -130,6 +124,26 @@ impl SqlStore {
     fn error(&self, e: sqlx::Error) -> StoreError {
         error(self.backend, e)
     }
+}
+
+/// Checks and migrates the schema, then (SQLite) turns on write-ahead logging.
+///
+/// Statements run as `conn.execute(query)`: with `query.execute(&mut *conn)` rustc cannot
+/// prove the future `Send` for every lifetime (sqlx's executor bounds), and
+/// `SqlStore::open` could not be spawned.
+async fn prepare(pool: &AnyPool, url: &DatabaseUrl) -> Result<(), StoreError> {
+    let backend = url.backend();
+    let mut conn = pool.acquire().await.map_err(|e| error(backend, e))?;
+    migrate(&mut conn, backend).await.map_err(|e| match e {
+        StoreError::Unreadable(why) => StoreError::Unreadable(format!("{url}: {why}")),
+        other => other,
+    })?;
+    if backend == Backend::Sqlite && !url.is_memory() {
+        conn.execute("PRAGMA journal_mode = WAL")
+            .await
+            .map_err(|e| error(backend, e))?;
+    }
+    Ok(())
 }
 
 /// Refuses a file that exists, is not empty and is not a SQLite database, before SQLite

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod immail;
+pub mod postgres;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
