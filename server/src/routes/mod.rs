@@ -36,11 +36,17 @@ impl MeetApi {
     /// them where you want them (e.g. `Router::new().nest("/api/meet", api.router())`) or
     /// `merge` them.
     ///
+    /// The router holds its state already, so it fits a router of any state type
+    /// (`Router<AppState>` as well as `Router`).
+    ///
     /// Around them: CORS for the allowed origins only; a 16 KiB body limit; the
     /// cross-origin guard on state-changing requests ([`crate::cross_origin`]); the
     /// visitor cookie; the route time limit on every route but downloads; JSON errors
     /// for a wrong method.
-    pub fn router(&self) -> Router {
+    pub fn router<S>(&self) -> Router<S>
+    where
+        S: Clone + Send + Sync + 'static,
+    {
         let timed = Router::new()
             .route("/config", get(config))
             .route("/rooms", post(rooms::create))

@@ -83,12 +83,24 @@ pub async fn call(
     cookie: Option<&str>,
     body: &str,
 ) -> Answer {
-    let mut request = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::CONTENT_TYPE, "application/json");
+    let mut headers = vec![("content-type", "application/json")];
     if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
+        headers.push(("cookie", cookie));
+    }
+    call_with(router, method, uri, &headers, body).await
+}
+
+/// `method uri` with exactly these headers and this body.
+pub async fn call_with(
+    router: &Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Answer {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
     }
     let RawAnswer {
         status,
