@@ -107,7 +107,9 @@ impl PgCluster {
         }
     }
 
-    /// Stops the cluster when this process ends, even if nothing drops it.
+    /// Stops the cluster when this process ends, even if nothing drops it: a watchdog
+    /// that outlives the process (so it is never waited for).
+    #[allow(clippy::zombie_processes)]
     fn watch_over(self) {
         let stop = format!(
             "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {prefix}{bin}/pg_ctl -D {dir}/data -m immediate stop >/dev/null 2>&1; rm -rf {dir}",
