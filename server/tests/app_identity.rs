@@ -202,9 +202,13 @@ async fn the_api_is_a_rust_api_too() {
     let guest = meet.grant(&bob, &room.name, Some("Bob B.")).await.unwrap();
     assert_eq!(guest.moderator, Some(false));
     let sandbox = Sandbox::new(String::new(), [5; 32]);
-    let claims = sandbox.verify(host.jwt.expose_secret(), &room.name).unwrap();
+    let claims = sandbox
+        .verify(host.jwt.expose_secret(), &room.name)
+        .unwrap();
     assert_eq!(claims.name, "Alice", "the app's name for the caller");
-    let claims = sandbox.verify(guest.jwt.expose_secret(), &room.name).unwrap();
+    let claims = sandbox
+        .verify(guest.jwt.expose_secret(), &room.name)
+        .unwrap();
     assert_eq!(claims.name, "Bob B.", "the request's name first");
 
     let list = meet

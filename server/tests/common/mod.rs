@@ -3,6 +3,7 @@
 
 pub mod immail;
 pub mod postgres;
+pub mod process;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
