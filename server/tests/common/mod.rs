@@ -207,6 +207,7 @@ pub fn capture_logs() -> (Captured, tracing::subscriber::DefaultGuard) {
     let writer = logs.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
     (logs, tracing::subscriber::set_default(subscriber))
