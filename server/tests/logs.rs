@@ -36,7 +36,10 @@ async fn no_token_reaches_a_log_line_and_every_request_line_has_its_id() {
 
     let jwt = grant.body["jwt"].as_str().unwrap();
     let logs = logs.text();
-    let issued: Vec<&str> = logs.lines().filter(|l| l.contains("grant issued")).collect();
+    let issued: Vec<&str> = logs
+        .lines()
+        .filter(|l| l.contains("grant issued"))
+        .collect();
     assert_eq!(issued.len(), 1, "{logs}");
     assert!(issued[0].contains(&format!("request{{id={id}")), "{logs}");
     assert!(

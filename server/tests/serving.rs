@@ -56,11 +56,10 @@ fn slowloris(
                         }
                         let mut buf = [0_u8; 64];
                         // A closed connection reads 0 bytes (or fails): reconnect.
-                        match tokio::time::timeout(Duration::from_millis(1), stream.read(&mut buf))
-                            .await
-                        {
-                            Ok(Ok(0) | Err(_)) => break,
-                            _ => {}
+                        let read =
+                            tokio::time::timeout(Duration::from_millis(1), stream.read(&mut buf));
+                        if let Ok(Ok(0) | Err(_)) = read.await {
+                            break;
                         }
                     }
                 }
