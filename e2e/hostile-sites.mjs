@@ -2,14 +2,13 @@
 // on a loopback port chosen by the OS, and a second web server that plays the other
 // sites: the same host on another port (same site, another origin), the same port
 // reached as `localhost` (another site: 127.0.0.1 and localhost are different sites),
-// and an origin the server is told to allow. Chromium maps `localhost` to 127.0.0.1.
+// and an origin the server is told to allow.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { CHROMIUM } from "./browser.mjs";
+import { launch } from "./browser.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SERVER_BIN = process.env.SERVER_BIN || join(ROOT, "target/debug/immail-meet-server");
@@ -62,18 +61,7 @@ export async function start() {
     server.on("exit", (code) => reject(new Error(`the server stopped (${code}): ${seen}`)));
   });
   server.stdout.resume();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--no-first-run",
-      "--host-resolver-rules=MAP localhost 127.0.0.1",
-    ],
-  });
+  const browser = await launch();
   return {
     browser,
     /** The API's origin, e.g. http://127.0.0.1:41234. */
