@@ -48,7 +48,7 @@ sleep 1
 after=$(kib VmRSS)
 peak=$(kib VmHWM)
 read -r _ created failed seconds per_second <<<"$(grep '^RESULT' <<<"$result" | tr '=' ' ' | awk '{ print $1, $3, $5, $7, $9 }')"
-stored=$(du -k "$work"/meet.db* | awk '{ k += $1 } END { printf "%.1f MiB", k / 1024 }')
+stored=$(du -k "$work"/meet.db* | awk '{ printf "%s%s %.1f MiB", sep, $2, $1 / 1024; sep = ", " }' | sed "s|$work/||g")
 
 echo
 echo "room creations: $created created, $failed failed, in ${seconds} s (${per_second}/s), over $identities visitors, $concurrency at once; $(nproc) cores"

@@ -2,6 +2,7 @@
 //! (`Any`) and one set of portable SQL statements (`$1` placeholders, `ON CONFLICT`).
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -65,7 +66,18 @@ impl Default for StoreOptions {
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite files: writes one at a time, with the count since the last checkpoint.
+    writes: Option<Arc<tokio::sync::Mutex<u64>>>,
 }
+
+/// A SQLite file's write-ahead log is checkpointed and truncated after this many writes.
+///
+/// Writers waiting for SQLite's lock hold a read snapshot, and while any snapshot is
+/// held the log cannot start over: under concurrent writes it would grow by a few KB a
+/// room, never shrinking (measured: 690 MiB of log for 100,000 rooms). So writes are
+/// queued here, one at a time, and every so many a `TRUNCATE` checkpoint (which waits
+/// for readers) empties the log.
+const CHECKPOINT_EVERY: u64 = 1000;
 
 impl SqlStore {
     /// Opens the database at `url` with [`StoreOptions::default`].
@@ -108,7 +120,13 @@ impl SqlStore {
             pool.close().await;
             return Err(e);
         }
-        Ok(Self { pool, backend })
+        let writes = (backend == Backend::Sqlite && !url.is_memory())
+            .then(|| Arc::new(tokio::sync::Mutex::new(0)));
+        Ok(Self {
+            pool,
+            backend,
+            writes,
+        })
     }
 
     /// SQLite or PostgreSQL.
@@ -123,6 +141,56 @@ impl SqlStore {
 
     fn error(&self, e: sqlx::Error) -> StoreError {
         error(self.backend, e)
+    }
+
+    /// [`Store::remember_history`], in one transaction.
+    async fn remember_now(&self, room: &str, list: &SessionList) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(|e| self.error(e))?;
+        for session in &list.data {
+            sqlx::query(
+                "INSERT INTO immail_meet_sessions (session_id, room) VALUES ($1, $2) \
+                 ON CONFLICT (session_id) DO UPDATE SET room = excluded.room",
+            )
+            .bind(&session.id)
+            .bind(room)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.error(e))?;
+            for file in &session.recording_files {
+                sqlx::query(
+                    "INSERT INTO immail_meet_recordings (file_id, room, name) VALUES ($1, $2, $3) \
+                     ON CONFLICT (file_id) DO UPDATE SET room = excluded.room, name = excluded.name",
+                )
+                .bind(&file.id)
+                .bind(room)
+                .bind(file.name.as_deref())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| self.error(e))?;
+            }
+        }
+        tx.commit().await.map_err(|e| self.error(e))
+    }
+
+    /// Runs a write: on a SQLite file one at a time, with a checkpoint now and then (see
+    /// [`CHECKPOINT_EVERY`]).
+    async fn write<T>(
+        &self,
+        write: impl std::future::Future<Output = Result<T, StoreError>>,
+    ) -> Result<T, StoreError> {
+        let Some(writes) = &self.writes else {
+            return write.await;
+        };
+        let mut count = writes.lock().await;
+        let outcome = write.await;
+        *count += 1;
+        if *count >= CHECKPOINT_EVERY {
+            *count = 0;
+            if let Err(e) = self.pool.execute("PRAGMA wal_checkpoint(TRUNCATE)").await {
+                tracing::warn!("the SQLite checkpoint failed: {e}");
+            }
+        }
+        outcome
     }
 }
 
@@ -210,7 +278,7 @@ fn room_of(row: &AnyRow) -> Result<Room, StoreError> {
 #[async_trait]
 impl Store for SqlStore {
     async fn insert_room(&self, room: &Room) -> Result<(), StoreError> {
-        sqlx::query(
+        let insert = sqlx::query(
             "INSERT INTO immail_meet_rooms \
              (name, upstream_id, topic, start_at, duration_minutes, creator, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -221,14 +289,20 @@ impl Store for SqlStore {
         .bind(room.start_at.as_deref())
         .bind(room.duration_minutes.map(i64::from))
         .bind(room.creator.as_str())
-        .bind(room.created_at)
-        .execute(&self.pool)
+        .bind(room.created_at);
+        self.write(async {
+            self.pool
+                .execute(insert)
+                .await
+                .map_err(|e| match e.as_database_error() {
+                    Some(db) if db.is_unique_violation() => {
+                        StoreError::Duplicate(room.name.clone())
+                    }
+                    _ => self.error(e),
+                })
+                .map(drop)
+        })
         .await
-        .map_err(|e| match e.as_database_error() {
-            Some(db) if db.is_unique_violation() => StoreError::Duplicate(room.name.clone()),
-            _ => self.error(e),
-        })?;
-        Ok(())
     }
 
     async fn room(&self, name: &str) -> Result<Option<Room>, StoreError> {
@@ -243,31 +317,7 @@ impl Store for SqlStore {
     }
 
     async fn remember_history(&self, room: &str, list: &SessionList) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(|e| self.error(e))?;
-        for session in &list.data {
-            sqlx::query(
-                "INSERT INTO immail_meet_sessions (session_id, room) VALUES ($1, $2) \
-                 ON CONFLICT (session_id) DO UPDATE SET room = excluded.room",
-            )
-            .bind(&session.id)
-            .bind(room)
-            .execute(&mut *tx)
-            .await
-            .map_err(|e| self.error(e))?;
-            for file in &session.recording_files {
-                sqlx::query(
-                    "INSERT INTO immail_meet_recordings (file_id, room, name) VALUES ($1, $2, $3) \
-                     ON CONFLICT (file_id) DO UPDATE SET room = excluded.room, name = excluded.name",
-                )
-                .bind(&file.id)
-                .bind(room)
-                .bind(file.name.as_deref())
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| self.error(e))?;
-            }
-        }
-        tx.commit().await.map_err(|e| self.error(e))
+        self.write(self.remember_now(room, list)).await
     }
 
     async fn session_room(&self, session_id: &str) -> Result<Option<String>, StoreError> {
@@ -298,14 +348,13 @@ impl Store for SqlStore {
     }
 
     async fn key(&self, name: &str, fresh: [u8; 32]) -> Result<[u8; 32], StoreError> {
-        sqlx::query(
+        let insert = sqlx::query(
             "INSERT INTO immail_meet_keys (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
         )
         .bind(name)
-        .bind(hex::encode(fresh))
-        .execute(&self.pool)
-        .await
-        .map_err(|e| self.error(e))?;
+        .bind(hex::encode(fresh));
+        self.write(async { self.pool.execute(insert).await.map_err(|e| self.error(e)) })
+            .await?;
         let stored: String = sqlx::query("SELECT value FROM immail_meet_keys WHERE name = $1")
             .bind(name)
             .fetch_one(&self.pool)
