@@ -276,18 +276,18 @@ async fn an_unreachable_store_is_a_503_until_it_is_back() {
     assert_eq!(ready.body["store"], "ok");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_sqlite_log_stays_small_under_concurrent_writes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("meet.db");
     let store = SqlStore::connect(&format!("sqlite://{}", path.display()))
         .await
         .unwrap();
-    let writers: Vec<_> = (0..32)
+    let writers: Vec<_> = (0..64)
         .map(|w| {
             let store = store.clone();
             tokio::spawn(async move {
-                for i in 0..125 {
+                for i in 0..63 {
                     store
                         .insert_room(&room(&format!("r{w}-{i}")))
                         .await
@@ -299,9 +299,9 @@ async fn the_sqlite_log_stays_small_under_concurrent_writes() {
     for writer in writers {
         writer.await.unwrap();
     }
-    // 4,000 rooms; without the checkpoints the log kept every page ever written (about
-    // 9 KB a room here, 35 MB), since concurrent writers always held a snapshot.
+    // 4,032 rooms; with the writers racing inside SQLite the log kept every page ever
+    // written (measured: 16.9 MB here), since a waiting writer always held a snapshot.
     let log = std::fs::metadata(dir.path().join("meet.db-wal")).map_or(0, |m| m.len());
-    assert!(log < 16 << 20, "the write-ahead log is {log} bytes");
-    assert!(store.room("r31-124").await.unwrap().is_some());
+    assert!(log < 8 << 20, "the write-ahead log is {log} bytes");
+    assert!(store.room("r63-62").await.unwrap().is_some());
 }
