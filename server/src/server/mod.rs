@@ -54,7 +54,21 @@ pub enum StartError {
     },
 }
 
-/// What the server binary serves.
+/// What the server binary serves, ready to serve or to test in-process.
+///
+/// # Usage
+/// ```no_run
+/// # async fn demo() -> Result<(), immail_meet_server::server::StartError> {
+/// use immail_meet_server::server::{Config, ServerApp};
+/// let config = Config::sandbox("127.0.0.1:8787".parse().unwrap(), "127.0.0.1:8788".parse().unwrap());
+/// let app = ServerApp::start(&config).await?;
+/// let listener = tokio::net::TcpListener::bind(config.listen).await.unwrap();
+/// axum::serve(listener, app.router).await.unwrap();
+/// # Ok(()) }
+/// ```
+///
+/// # Server-Side Rendering
+/// Server only.
 pub struct ServerApp {
     /// Everything on `--listen`: the API at `/api/meet`, `/healthz`, `/readyz`, the static
     /// folder (if any), JSON `404` elsewhere; traced with request ids.
@@ -139,6 +153,21 @@ impl ServerApp {
 
 /// Binds the addresses, starts the app and serves it until `shutdown` resolves, then
 /// stops gracefully. With port 0 the address chosen is logged (`API on http://…`).
+///
+/// # Usage
+/// What `main` does:
+/// ```no_run
+/// # async fn demo() {
+/// use clap::Parser;
+/// use immail_meet_server::server::{run, signal, Config};
+/// if let Err(e) = run(Config::parse(), signal()).await {
+///     eprintln!("immail-meet-server: {e}");
+/// }
+/// # }
+/// ```
+///
+/// # Server-Side Rendering
+/// Server only.
 pub async fn run(
     mut config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
