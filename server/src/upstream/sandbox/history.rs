@@ -7,7 +7,9 @@
 //! neither recordings nor messages; the others with zero to two recordings of varied
 //! sizes. File names use the room's topic, as typed by its creator.
 
-use immail_meet::{Message, Occupant, RecordingFile, Session, SessionStatus, Timestamp, VideoRoom};
+use crate::models::{
+    Message, Occupant, RecordingFile, Session, SessionStatus, Timestamp, VideoRoom,
+};
 
 use crate::upstream::UpstreamRoom;
 
