@@ -29,6 +29,7 @@ export async function start({
       IMMAIL_MEET_LISTEN: `127.0.0.1:${apiPort}`,
       IMMAIL_MEET_SANDBOX_LISTEN: `127.0.0.1:${sandboxPort}`,
       IMMAIL_MEET_MODE: "sandbox",
+      IMMAIL_MEET_DATABASE_URL: "sqlite::memory:",
       RUST_LOG: "warn",
     },
     stdio: ["ignore", "inherit", "inherit"],

@@ -26,7 +26,8 @@ cargo build --profile server-release -q -p immail-meet-server >&2
 
 work=$(mktemp -d)
 IMMAIL_MEET_LISTEN="127.0.0.1:$port" IMMAIL_MEET_SANDBOX_LISTEN="127.0.0.1:$sandbox_port" \
-  IMMAIL_MEET_MODE=sandbox RUST_LOG=warn target/server-release/immail-meet-server >"$work/server.log" 2>&1 &
+  IMMAIL_MEET_MODE=sandbox IMMAIL_MEET_DATABASE_URL="sqlite://$work/meet.db" RUST_LOG=warn \
+  target/server-release/immail-meet-server >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill -INT $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do

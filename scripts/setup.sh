@@ -50,6 +50,13 @@ if ! has_version wasm-pack "$WASM_PACK_VERSION"; then
   cargo install -q wasm-pack --version "$WASM_PACK_VERSION" --locked --force
 fi
 
+# ---- PostgreSQL (issue 12): the server's store tests and the upstream benchmark -------
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  log "installing postgresql from Debian"
+  apt_install postgresql
+fi
+# ---------------------------------------------------------------------------------------
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing chromium and chromium-driver from Debian"
   apt_install chromium chromium-driver

@@ -67,7 +67,17 @@ grep -q 'immail-meet: the features "csr" and "ssr" are both on' "$log.features" 
 rm -f "$log.features"
 echo "csr + ssr: refused with the guard's message"
 
-step "server tests: endpoints, errors, roles, cookies, sandbox page, history and recordings (200 MiB streamed), imMail mode, no secrets in logs"
+# ---- PostgreSQL for the store tests (issue 12) --------------------------------------
+# One throwaway cluster for the whole run (scripts/postgres.sh), stopped on exit; the
+# tests make a database each in it. The process-level tests start the server binary.
+# shellcheck source=scripts/postgres.sh
+. scripts/postgres.sh
+pg_start
+trap 'pg_stop; rm -f "$log"' EXIT
+export IMMAIL_MEET_TEST_POSTGRES_URL=$PG_URL
+# ---------------------------------------------------------------------------------------
+
+step "server tests: endpoints, errors, roles, cookies, sandbox page, history and recordings (200 MiB streamed), imMail mode, no secrets in logs; the store on SQLite and PostgreSQL, hostile requests, limits, the app's own identity, slow clients, kill -9 and restarts, two instances, graceful stops"
 cargo test -p immail-meet-server
 
 step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"

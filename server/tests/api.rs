@@ -8,14 +8,14 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use common::*;
 use immail_meet_core::{AllowedHosts, GrantResponse, GrantRules, MeetingHost};
-use immail_meet_server::config::Config;
-use immail_meet_server::upstream::sandbox::now_secs;
+use immail_meet_server::clock::now_secs;
+use immail_meet_server::server::config::Config;
 use serde_json::json;
 use tower::ServiceExt;
 
 #[tokio::test]
 async fn config_names_the_sandbox() {
-    let app = app();
+    let app = app().await;
     let answer = call(&app.api, "GET", "/api/meet/config", None, "").await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(
@@ -30,7 +30,7 @@ async fn config_names_the_sandbox() {
 
 #[tokio::test]
 async fn creating_a_room_returns_it_and_a_session_but_no_token() {
-    let app = app();
+    let app = app().await;
     let answer = call(
         &app.api,
         "POST",
@@ -56,7 +56,7 @@ async fn creating_a_room_returns_it_and_a_session_but_no_token() {
         answer.text
     );
     let cookie = answer.cookie.unwrap();
-    assert!(cookie.starts_with("immail_meet_session="), "{cookie}");
+    assert!(cookie.starts_with("immail_meet_visitor="), "{cookie}");
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
         "{cookie}"
@@ -66,7 +66,7 @@ async fn creating_a_room_returns_it_and_a_session_but_no_token() {
 
 #[tokio::test]
 async fn room_requests_are_checked() {
-    let app = app();
+    let app = app().await;
     let bad = |body: &'static str| {
         let api = app.api.clone();
         async move { call(&api, "POST", "/api/meet/rooms", None, body).await }
@@ -113,7 +113,7 @@ async fn room_requests_are_checked() {
 
 #[tokio::test]
 async fn the_creator_is_moderator_and_everyone_else_a_guest() {
-    let app = app();
+    let app = app().await;
     let (room, host) = create_room(&app.api).await;
     let uri = format!("/api/meet/rooms/{room}/grant");
 
@@ -133,7 +133,7 @@ async fn the_creator_is_moderator_and_everyone_else_a_guest() {
         &app.api,
         "POST",
         &uri,
-        Some("immail_meet_session=00000000000000000000000000000000"),
+        Some("immail_meet_visitor=00000000000000000000000000000000"),
         forged,
     )
     .await;
@@ -158,15 +158,13 @@ async fn the_creator_is_moderator_and_everyone_else_a_guest() {
     assert!(claims.exp > now_secs() && claims.exp <= now_secs() + 300);
 }
 
-fn sandbox_of(
-    app: &immail_meet_server::App,
-) -> std::sync::Arc<immail_meet_server::upstream::sandbox::Sandbox> {
+fn sandbox_of(app: &TestApp) -> std::sync::Arc<immail_meet_server::upstream::sandbox::Sandbox> {
     app.sandbox_upstream.clone().unwrap()
 }
 
 #[tokio::test]
 async fn grants_satisfy_the_component_contract() {
-    let app = app();
+    let app = app().await;
     let (room, host) = create_room(&app.api).await;
     let answer = grant(&app.api, &room, Some(&host), "{}").await;
     let response = GrantResponse::from_json(&answer.text).unwrap();
@@ -180,7 +178,7 @@ async fn grants_satisfy_the_component_contract() {
 
 #[tokio::test]
 async fn grant_errors_are_json() {
-    let app = app();
+    let app = app().await;
     assert_error(
         &call(&app.api, "POST", "/api/meet/rooms/unknown/grant", None, "").await,
         StatusCode::NOT_FOUND,
@@ -207,34 +205,45 @@ async fn grant_errors_are_json() {
 }
 
 #[tokio::test]
-async fn malformed_session_cookies_are_replaced() {
-    let app = app();
+async fn only_server_issued_visitor_cookies_are_honoured() {
+    let app = app().await;
+    let (room, host) = create_room(&app.api).await;
+    let value = host.trim_start_matches("immail_meet_visitor=");
+    let (id, tag) = value.split_once('.').unwrap();
+    assert_eq!((id.len(), tag.len()), (32, 32), "{host}");
+    let forged_tag = format!("immail_meet_visitor={id}.{}", "0".repeat(32));
     for cookie in [
-        "immail_meet_session=../../etc",
-        "immail_meet_session=",
+        "immail_meet_visitor=../../etc",
+        "immail_meet_visitor=",
         "other=1",
-        "immail_meet_session=ABCDEF00000000000000000000000000",
+        "immail_meet_visitor=ABCDEF00000000000000000000000000",
+        id,
+        forged_tag.as_str(),
     ] {
-        let answer = call(&app.api, "GET", "/api/meet/config", Some(cookie), "").await;
-        let fresh = answer.cookie.expect("a fresh session");
-        let value = fresh
-            .split(';')
-            .next()
-            .unwrap()
-            .trim_start_matches("immail_meet_session=");
-        assert_eq!(value.len(), 32, "{fresh}");
+        let answer = grant(&app.api, &room, Some(cookie), "").await;
+        assert_eq!(answer.body["moderator"], false, "{cookie}: {}", answer.text);
+        let fresh = answer.cookie.expect("a fresh visitor");
+        let fresh = fresh.split(';').next().unwrap();
+        assert_ne!(fresh, host, "{cookie}");
+        let (fresh_id, _) = fresh
+            .trim_start_matches("immail_meet_visitor=")
+            .split_once('.')
+            .unwrap();
         assert!(
-            value
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()),
+            fresh_id.len() == 32 && fresh_id.bytes().all(|b| b.is_ascii_hexdigit()),
             "{fresh}"
         );
     }
+    // The real one, among other cookies, is the moderator's.
+    let both = format!("other=1; {host}; x=y");
+    let answer = grant(&app.api, &room, Some(&both), "").await;
+    assert_eq!(answer.body["moderator"], true, "{}", answer.text);
+    assert!(answer.cookie.is_none(), "a valid cookie is kept");
 }
 
 #[tokio::test]
 async fn the_sandbox_page_shows_the_verified_role() {
-    let app = app();
+    let app = app().await;
     let (room, host) = create_room(&app.api).await;
     let grant = grant(&app.api, &room, Some(&host), "").await;
     let jwt = grant.body["jwt"].as_str().unwrap();
@@ -332,7 +341,7 @@ async fn cors_only_for_configured_origins() {
         "127.0.0.1:9912".parse().unwrap(),
     );
     config.allowed_origins = vec!["https://app.example.com".into()];
-    let api = immail_meet_server::app(config).unwrap().api;
+    let api = start(config).await.unwrap().api;
     let allowed = preflight(&api, "https://app.example.com").await;
     assert_eq!(
         allowed[header::ACCESS_CONTROL_ALLOW_ORIGIN],
@@ -342,7 +351,7 @@ async fn cors_only_for_configured_origins() {
     let other = preflight(&api, "https://evil.example").await;
     assert!(other.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
     // And by default, no origin at all.
-    let by_default = preflight(&app().api, "https://app.example.com").await;
+    let by_default = preflight(&app().await.api, "https://app.example.com").await;
     assert!(by_default
         .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
         .is_none());
@@ -358,7 +367,7 @@ async fn static_dir_serves_the_demo_beside_the_api() {
         "127.0.0.1:9913".parse().unwrap(),
     );
     config.static_dir = Some(dir.clone());
-    let api = immail_meet_server::app(config).unwrap().api;
+    let api = start(config).await.unwrap().api;
     let page = call(&api, "GET", "/", None, "").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text.contains("<title>demo</title>"));

@@ -21,7 +21,7 @@ fn expected_bytes(file_id: &str, start: u64, len: usize) -> Vec<u8> {
 
 #[tokio::test]
 async fn the_moderator_lists_the_sessions_a_page_at_a_time() {
-    let app = app();
+    let app = app().await;
     let (room, cookie, all) = listed_room(&app.api, "Consulting").await;
     assert_eq!(all.total_row, Some(SESSIONS_PER_ROOM as u64));
     assert_eq!(all.total_in_progress, Some(1));
@@ -80,7 +80,7 @@ async fn the_moderator_lists_the_sessions_a_page_at_a_time() {
 
 #[tokio::test]
 async fn only_the_rooms_moderator_may_see_its_history() {
-    let app = app();
+    let app = app().await;
     let (room, cookie, all) = listed_room(&app.api, "Consulting").await;
     let guest = guest_cookie(&app.api).await;
     // A guest who joined the room (has a grant) is still not its moderator.
@@ -121,7 +121,7 @@ async fn only_the_rooms_moderator_may_see_its_history() {
 
 #[tokio::test]
 async fn the_moderator_reads_each_sessions_messages() {
-    let app = app();
+    let app = app().await;
     let (_, cookie, all) = listed_room(&app.api, "Consulting").await;
     let uri = format!("/api/meet/sessions/{}/messages", all.data[0].id);
     let answer = call(&app.api, "GET", &uri, Some(&cookie), "").await;
@@ -145,7 +145,7 @@ async fn the_moderator_reads_each_sessions_messages() {
 
 #[tokio::test]
 async fn a_recording_downloads_whole_with_its_length_name_and_bytes() {
-    let app = app();
+    let app = app().await;
     let (_, cookie, all) = listed_room(&app.api, "Consulting").await;
     let file = &all.data[0].recording_files[0];
     let uri = format!("/api/meet/recordings/{}", file.id);
@@ -183,7 +183,7 @@ async fn a_recording_downloads_whole_with_its_length_name_and_bytes() {
 
 #[tokio::test]
 async fn ranges_serve_parts_and_refuse_what_is_not_in_the_file() {
-    let app = app();
+    let app = app().await;
     let (_, cookie, all) = listed_room(&app.api, "Consulting").await;
     let file = &all.data[0].recording_files[0];
     let uri = format!("/api/meet/recordings/{}", file.id);
@@ -263,7 +263,7 @@ async fn ranges_serve_parts_and_refuse_what_is_not_in_the_file() {
 
 #[tokio::test]
 async fn a_hostile_topic_cannot_break_the_download_header() {
-    let app = app();
+    let app = app().await;
     let (_, cookie, all) = listed_room(&app.api, "../../etc/passwd \"Zoë\"; x=1 100%").await;
     let file = &all.data[0].recording_files[0];
     let answer = get(

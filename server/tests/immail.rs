@@ -12,7 +12,7 @@ use common::immail::*;
 use common::*;
 use immail_fake::{Endpoint, FakeImmail, FakeOptions, Fault, ServiceTokenStyle};
 use immail_meet_core::{GrantResponse, GrantRules};
-use immail_meet_server::upstream::sandbox::now_secs;
+use immail_meet_server::clock::now_secs;
 use serde_json::json;
 
 const BASE: &str = "https://web.immail.ca/meet/";
@@ -345,7 +345,7 @@ async fn an_unreachable_upstream_is_a_503_until_it_is_back() {
         .port();
     let options = FakeOptions::default();
     let config = immail_config(&format!("http://127.0.0.1:{port}"), &options);
-    let app = immail_meet_server::app(config).unwrap();
+    let app = start(config).await.unwrap();
     let create = || {
         call(
             &app.api,

@@ -5,7 +5,7 @@ mod common;
 
 use common::immail::*;
 use immail_fake::{Endpoint, FakeImmail, FakeOptions};
-use immail_meet_server::config::{Config, Mode};
+use immail_meet_server::server::config::{Config, Mode};
 use immail_meet_server::upstream::immail::ApiKey;
 
 const KEY: &str = "k3y-that-must-stay-secret";
@@ -18,25 +18,26 @@ fn config() -> Config {
     immail_config("https://api.immail.ca", &options)
 }
 
-fn refused(config: Config) -> String {
-    match immail_meet_server::app(config) {
+async fn refused(config: Config) -> String {
+    match common::start(config).await {
         Ok(_) => panic!("started with an incomplete configuration"),
-        Err(message) => {
+        Err(error) => {
+            let message = error.to_string();
             assert!(!message.contains(KEY), "the key is quoted: {message}");
             message
         }
     }
 }
 
-#[test]
-fn a_complete_configuration_starts_in_immail_mode() {
-    let app = immail_meet_server::app(config()).unwrap();
-    assert_eq!(app.state.upstream.mode(), "immail");
+#[tokio::test]
+async fn a_complete_configuration_starts_in_immail_mode() {
+    let app = common::start(config()).await.unwrap();
+    assert_eq!(app.meet.upstream().mode(), "immail");
     assert_eq!(
-        app.state.upstream.meeting_base(),
+        app.meet.upstream().meeting_base(),
         "https://web.immail.ca/meet/"
     );
-    let debug = format!("{:?}", app.state.config);
+    let debug = format!("{:?}", config());
     assert!(debug.contains("ApiKey(<redacted>)"), "{debug}");
     assert!(!debug.contains(KEY), "{debug}");
 }
@@ -52,8 +53,8 @@ fn auto_mode_is_immail_once_a_key_is_configured() {
     assert_eq!(config.effective_mode(), Mode::Immail);
 }
 
-#[test]
-fn incomplete_or_wrong_configurations_say_what_to_set() {
+#[tokio::test]
+async fn incomplete_or_wrong_configurations_say_what_to_set() {
     type Change = Box<dyn Fn(&mut Config)>;
     let cases: Vec<(&str, Change)> = vec![
         ("IMMAIL_API_KEY", Box::new(|c| c.immail.api_key = None)),
@@ -108,7 +109,7 @@ fn incomplete_or_wrong_configurations_say_what_to_set() {
     for (expected, change) in cases {
         let mut config = config();
         change(&mut config);
-        let message = refused(config);
+        let message = refused(config).await;
         assert!(
             message.starts_with("imMail mode: ") && message.contains(expected),
             "{expected}: {message}"
@@ -124,7 +125,7 @@ async fn the_key_can_come_from_a_file() {
     let mut config = immail_config(&fake.url(), fake.options());
     config.immail.api_key = None;
     config.immail.api_key_file = Some(path.clone());
-    let app = immail_meet_server::app(config);
+    let app = common::start(config).await;
     std::fs::remove_file(&path).unwrap();
     let app = app.unwrap();
     let (_, _) = common::create_room(&app.api).await;

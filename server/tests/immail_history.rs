@@ -248,7 +248,7 @@ async fn history_paths_are_configurable_and_checked_at_start_up() {
     let fake = FakeImmail::start(FakeOptions::default()).await.unwrap();
     let mut config = immail_config(&fake.url(), fake.options());
     config.immail.history_paths.recording = "/v2/recordings/{id}".into();
-    let error = immail_meet_server::app(config).err().unwrap();
+    let error = start(config).await.err().unwrap().to_string();
     assert!(
         error.contains("--immail-recording-path must hold {file_id}"),
         "{error}"
@@ -258,7 +258,7 @@ async fn history_paths_are_configurable_and_checked_at_start_up() {
     // a request imMail would not know, and answers 404, which is "no such room").
     let mut config = immail_config(&fake.url(), fake.options());
     config.immail.history_paths.sessions = "/custom/{room_id}/list?p={page}".into();
-    let app = immail_meet_server::app(config).unwrap();
+    let app = start(config).await.unwrap();
     let created = post_room(&app.api, r#"{"topic":"x"}"#).await;
     let (room, id, cookie) = (
         created.body["name"].as_str().unwrap(),

@@ -64,7 +64,7 @@ async fn no_key_token_or_upstream_body_reaches_a_log_line() {
             "a participant JWT leaked: {logs}"
         );
     }
-    let session = host.trim_start_matches("immail_meet_session=");
+    let session = host.trim_start_matches("immail_meet_visitor=");
     assert!(!logs.contains(session), "a session id leaked: {logs}");
     rig.fake.assert_no_violations();
 }

@@ -79,7 +79,7 @@ fn check(seed: u32, position: u64, chunk: &[u8], expected: &mut Vec<u8>) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_200_mib_recording_streams_with_bounded_memory() {
-    let app = app();
+    let app = app().await;
     let (_, cookie, sessions) = listed_room(&app.api, "Consulting").await;
     let file = sessions
         .data

@@ -1,53 +1,33 @@
-//! `GET /api/meet/recordings/{file}`: a recording, streamed from the upstream to the
+//! `GET /recordings/{file}`: a recording, streamed from the upstream to the
 //! browser chunk by chunk (never held whole: recordings are hundreds of MB), with
 //! `Content-Length`, a sanitised `Content-Disposition: attachment`, and single byte
 //! ranges (`206`, `416`, `Accept-Ranges`, `If-Range`) so a download can resume. For
 //! the moderator of the room whose session list held the file only.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
-use axum::Extension;
 
+use super::PathParam;
 use crate::content_disposition::attachment;
-use crate::error::AppError;
 use crate::range::RangeRequest;
-use crate::session::SessionId;
-use crate::state::AppState;
-use crate::upstream::{RecordingRequest, UpstreamError};
+use crate::{ApiError, Caller, MeetApi};
 
-/// `GET /api/meet/recordings/{file}` (and `HEAD`).
+/// `GET /recordings/{file}` (and `HEAD`): [`MeetApi::recording`] as an HTTP answer.
 pub async fn download(
-    State(state): State<AppState>,
-    Extension(caller): Extension<SessionId>,
-    Path(file_id): Path<String>,
+    State(api): State<MeetApi>,
+    caller: Caller,
+    PathParam(file_id): PathParam<String>,
     headers: HeaderMap,
-) -> Result<Response, AppError> {
-    let known = state
-        .history
-        .read()
-        .expect("history lock")
-        .recording(&file_id)
-        .cloned()
-        .ok_or(AppError::RecordingNotFound)?;
-    state.moderated_room(&known.room, &caller)?;
+) -> Result<Response, ApiError> {
     // A header that is not text is unreadable: `""` parses as `Invalid`.
     let range = RangeRequest::parse(headers.get(header::RANGE).map(|v| v.to_str().unwrap_or("")));
     let if_range = headers.get(header::IF_RANGE).and_then(|v| v.to_str().ok());
-    let request = RecordingRequest {
-        file_id: &file_id,
-        range,
-        if_range,
-    };
-    let recording = state
-        .upstream
-        .recording(&request)
-        .await
-        .map_err(|e| match e {
-            UpstreamError::NotFound => AppError::RecordingNotFound,
-            other => other.into(),
-        })?;
+    let crate::api::Recording {
+        name,
+        stream: recording,
+    } = api.recording(&caller, &file_id, range, if_range).await?;
 
     let (status, length) = match recording.range {
         Some(part) => (StatusCode::PARTIAL_CONTENT, part.len()),
@@ -55,7 +35,7 @@ pub async fn download(
     };
     tracing::info!(file = %file_id, status = status.as_u16(), bytes = length, "recording download");
     let fallback = format!("recording-{file_id}");
-    let disposition = attachment(known.name.as_deref().unwrap_or(""), &fallback);
+    let disposition = attachment(name.as_deref().unwrap_or(""), &fallback);
     let media_type = recording
         .content_type
         .as_deref()

@@ -4,10 +4,10 @@
 pub mod immail;
 pub mod sandbox;
 
+use crate::models::{Jwt, MessageList, Paging, SessionList};
 use async_trait::async_trait;
 use axum::body::Bytes;
 use futures::stream::BoxStream;
-use immail_meet_core::{Jwt, MessageList, Paging, SessionList};
 
 use crate::range::{ByteRange, RangeRequest};
 
@@ -61,6 +61,8 @@ pub enum UpstreamError {
 /// A recording download as asked for: which file, which bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RecordingRequest<'a> {
+    /// The room whose session list held the file.
+    pub room: &'a UpstreamRoom,
     /// The file id (`_id` of a recording file).
     pub file_id: &'a str,
     /// The `Range` header, read.
@@ -126,8 +128,12 @@ pub trait Upstream: Send + Sync + 'static {
         paging: Paging,
     ) -> Result<SessionList, UpstreamError>;
 
-    /// The chat messages of one session.
-    async fn session_messages(&self, session_id: &str) -> Result<MessageList, UpstreamError>;
+    /// The chat messages of one session of `room`.
+    async fn session_messages(
+        &self,
+        room: &UpstreamRoom,
+        session_id: &str,
+    ) -> Result<MessageList, UpstreamError>;
 
     /// A recording file (or one range of it) as a byte stream. A range outside the
     /// file is [`UpstreamError::RangeNotSatisfiable`].

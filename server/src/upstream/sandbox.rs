@@ -1,26 +1,24 @@
-//! The sandbox upstream: plays imMail locally. Rooms live in memory and participant
-//! JWTs are signed HS256 with a random key made at start-up. Each room comes with a
-//! made-up history ([`history`]): sessions, chat messages, and recording files whose
-//! bytes are made on the fly ([`recording`]).
+//! The sandbox upstream: plays imMail locally. Participant JWTs are signed HS256 with
+//! a key from the store. Each room comes with a made-up history ([`history`]), made
+//! from its id when asked for: sessions, chat messages, and recording files whose bytes
+//! are made on the fly ([`recording`]).
 
 pub mod history;
 pub mod recording;
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use async_trait::async_trait;
-use immail_meet_core::Jwt;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
-
-use immail_meet_core::{Message, MessageList, Paging, Session, SessionList, SessionStatus};
 
 use super::{
     IssuedToken, NewRoom, RecordingRequest, RecordingStream, Upstream, UpstreamError, UpstreamRoom,
 };
+use crate::clock::now_secs;
+use crate::models::{Jwt, MessageList, Paging, SessionList, SessionStatus};
 use crate::range::{RangeRequest, RangeSpec};
+
+/// The name of the sandbox's token key in the store.
+pub const KEY_NAME: &str = "sandbox-tokens";
 
 /// The claims of a sandbox participant JWT.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,37 +39,23 @@ pub struct SandboxClaims {
     pub iss: String,
 }
 
-/// The sandbox: in-memory rooms, HS256 tokens with a per-process key.
+/// The sandbox: HS256 tokens, and rooms that hold nothing in memory.
+///
+/// A room's id is made like imMail's (24 hex digits, the first 8 its creation time), and
+/// its history is made from the id whenever it is asked for, so the sandbox keeps no
+/// state per room: every instance on a store serves every room, and memory does not
+/// grow with rooms. With the key from the store ([`KEY_NAME`]), every instance and
+/// every restart sign and verify the same tokens.
 pub struct Sandbox {
     base: String,
     key: [u8; 32],
-    rooms: Mutex<HashMap<String, UpstreamRoom>>,
-    history: Mutex<Histories>,
-}
-
-/// Every room's made-up history.
-#[derive(Default)]
-struct Histories {
-    /// Sessions by room id, newest first.
-    sessions: HashMap<String, Vec<Session>>,
-    /// Chat messages by session id.
-    chats: HashMap<String, Vec<Message>>,
-    /// Recording sizes by file id.
-    files: HashMap<String, u64>,
 }
 
 impl Sandbox {
     /// A sandbox whose meetings live under `base` (e.g.
-    /// `http://127.0.0.1:8788/sandbox/meet/`).
-    pub fn new(base: String) -> Self {
-        let mut key = [0_u8; 32];
-        getrandom::fill(&mut key).expect("the OS random source works");
-        Self {
-            base,
-            key,
-            rooms: Mutex::new(HashMap::new()),
-            history: Mutex::default(),
-        }
+    /// `http://127.0.0.1:8788/sandbox/meet/`), signing with `key`.
+    pub fn new(base: String, key: [u8; 32]) -> Self {
+        Self { base, key }
     }
 
     /// The strong ETag of a sandbox recording.
@@ -96,29 +80,15 @@ impl Sandbox {
         Ok(data.claims)
     }
 
-    /// Whether the sandbox created this room.
-    pub fn has_room(&self, name: &str) -> bool {
-        self.rooms.lock().expect("rooms lock").contains_key(name)
+    /// The made-up history of a room, as of its creation (read from its id).
+    fn history(room: &UpstreamRoom) -> history::RoomHistory {
+        let created_secs = room
+            .id
+            .get(..8)
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .unwrap_or(0);
+        history::generate(room, i64::from(created_secs) * 1000)
     }
-}
-
-/// Seconds since the Unix epoch.
-pub fn now_secs() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
-/// `n` random characters of `a-z0-9`.
-pub fn random_token(n: usize) -> String {
-    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-    let mut bytes = vec![0_u8; n];
-    getrandom::fill(&mut bytes).expect("the OS random source works");
-    bytes
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect()
 }
 
 #[async_trait]
@@ -132,31 +102,13 @@ impl Upstream for Sandbox {
     }
 
     async fn create_room(&self, room: &NewRoom) -> Result<UpstreamRoom, UpstreamError> {
-        let mut id = [0_u8; 12];
-        getrandom::fill(&mut id).expect("the OS random source works");
-        let created = UpstreamRoom {
-            id: id.iter().map(|b| format!("{b:02x}")).collect(),
-            name: random_token(16),
+        let created = now_secs() as u32;
+        Ok(UpstreamRoom {
+            id: format!("{created:08x}{}", hex::encode(crate::random::bytes::<8>())),
+            name: crate::random::token(16),
             topic: room.topic.clone(),
-        };
-        self.rooms
-            .lock()
-            .expect("rooms lock")
-            .insert(created.name.clone(), created.clone());
-        let made_up = history::generate(&created, now_secs() * 1000);
-        let mut histories = self.history.lock().expect("history lock");
-        for file in made_up.sessions.iter().flat_map(|s| &s.recording_files) {
-            histories
-                .files
-                .insert(file.id.clone(), file.size.unwrap_or_default());
-        }
-        histories.chats.extend(made_up.chats);
-        histories
-            .sessions
-            .insert(created.id.clone(), made_up.sessions);
-        Ok(created)
+        })
     }
-
     async fn participant_token(
         &self,
         room: &UpstreamRoom,
@@ -192,11 +144,7 @@ impl Upstream for Sandbox {
         room: &UpstreamRoom,
         paging: Paging,
     ) -> Result<SessionList, UpstreamError> {
-        let histories = self.history.lock().expect("history lock");
-        let sessions = histories
-            .sessions
-            .get(&room.id)
-            .ok_or(UpstreamError::NotFound)?;
+        let sessions = Self::history(room).sessions;
         let count =
             |status: SessionStatus| sessions.iter().filter(|s| s.status == status).count() as u64;
         let skip = (paging.page as usize - 1).saturating_mul(paging.per_page as usize);
@@ -213,15 +161,17 @@ impl Upstream for Sandbox {
         })
     }
 
-    async fn session_messages(&self, session_id: &str) -> Result<MessageList, UpstreamError> {
-        let histories = self.history.lock().expect("history lock");
-        let messages = histories
+    async fn session_messages(
+        &self,
+        room: &UpstreamRoom,
+        session_id: &str,
+    ) -> Result<MessageList, UpstreamError> {
+        let (_, messages) = Self::history(room)
             .chats
-            .get(session_id)
+            .into_iter()
+            .find(|(id, _)| id == session_id)
             .ok_or(UpstreamError::NotFound)?;
-        Ok(MessageList {
-            data: messages.clone(),
-        })
+        Ok(MessageList { data: messages })
     }
 
     /// Made on the fly: the whole file or one range, never held in memory.
@@ -229,13 +179,14 @@ impl Upstream for Sandbox {
         &self,
         request: &RecordingRequest<'_>,
     ) -> Result<RecordingStream, UpstreamError> {
-        let length = *self
-            .history
-            .lock()
-            .expect("history lock")
-            .files
-            .get(request.file_id)
-            .ok_or(UpstreamError::NotFound)?;
+        let length = Self::history(request.room)
+            .sessions
+            .iter()
+            .flat_map(|s| &s.recording_files)
+            .find(|file| file.id == request.file_id)
+            .ok_or(UpstreamError::NotFound)?
+            .size
+            .unwrap_or_default();
         let seed = recording::seed_of(request.file_id);
         let etag = Self::etag(seed, length);
         // A changed file (another ETag) is sent whole, as RFC 9110 asks of If-Range.

@@ -1,7 +1,7 @@
 //! Helpers for the imMail-mode tests: the server pointed at a fake imMail API.
 
 use immail_fake::{FakeImmail, FakeOptions, UPSTREAM_BODY_MARKER};
-use immail_meet_server::config::{Config, Mode};
+use immail_meet_server::server::{Config, Mode};
 use immail_meet_server::upstream::immail::{ApiKey, ImmailConfig};
 
 use super::Answer;
@@ -9,15 +9,12 @@ use super::Answer;
 /// A fake imMail API and the server in imMail mode, talking to it.
 pub struct Rig {
     pub fake: FakeImmail,
-    pub app: immail_meet_server::App,
+    pub app: super::TestApp,
 }
 
 /// A configuration in imMail mode for the fake at `api_url` (generous time-outs).
 pub fn immail_config(api_url: &str, options: &FakeOptions) -> Config {
-    let mut config = Config::sandbox(
-        "127.0.0.1:0".parse().unwrap(),
-        "127.0.0.1:9911".parse().unwrap(),
-    );
+    let mut config = super::test_config();
     config.mode = Mode::Immail;
     config.immail = ImmailConfig {
         api_url: api_url.to_owned(),
@@ -36,7 +33,7 @@ pub async fn rig_with(options: FakeOptions, tweak: impl FnOnce(&mut ImmailConfig
     let fake = FakeImmail::start(options).await.unwrap();
     let mut config = immail_config(&fake.url(), fake.options());
     tweak(&mut config.immail);
-    let app = immail_meet_server::app(config).unwrap();
+    let app = super::start(config).await.unwrap();
     Rig { fake, app }
 }
 

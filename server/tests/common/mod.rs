@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 pub mod immail;
+pub mod postgres;
+pub mod process;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -11,7 +13,9 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use immail_meet_core::SessionList;
-use immail_meet_server::config::Config;
+use immail_meet_server::server::{Config, ServerApp, StartError};
+use immail_meet_server::upstream::sandbox::Sandbox;
+use immail_meet_server::{Limits, MeetApi};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -23,12 +27,54 @@ pub struct Answer {
     pub text: String,
 }
 
-pub fn app() -> immail_meet_server::App {
-    immail_meet_server::app(Config::sandbox(
+/// The server's app in-process, on a SQLite file of its own.
+pub struct TestApp {
+    /// Everything the server serves on `--listen` (the API at `/api/meet`).
+    pub api: Router,
+    /// The sandbox pages (sandbox mode).
+    pub sandbox: Option<Router>,
+    /// The sandbox upstream (sandbox mode).
+    pub sandbox_upstream: Option<Arc<Sandbox>>,
+    /// The API as a library.
+    pub meet: MeetApi,
+    /// The folder of the store's file.
+    pub dir: tempfile::TempDir,
+}
+
+/// A sandbox configuration for in-process tests (meeting base on port 9911), with no
+/// rate limit (the limit tests set theirs).
+pub fn test_config() -> Config {
+    let mut config = Config::sandbox(
         "127.0.0.1:0".parse().unwrap(),
         "127.0.0.1:9911".parse().unwrap(),
-    ))
-    .unwrap()
+    );
+    let limits = Limits::unlimited();
+    config.rooms_per_hour = limits.rooms_per_hour;
+    config.grants_per_minute = limits.grants_per_minute;
+    config
+}
+
+/// Starts the app for `config`; the default store becomes a SQLite file in a new
+/// temporary folder.
+pub async fn start(mut config: Config) -> Result<TestApp, StartError> {
+    let dir = tempfile::tempdir().unwrap();
+    if config.database_url == Default::default() {
+        let url = format!("sqlite://{}", dir.path().join("meet.db").display());
+        config.database_url = url.parse().unwrap();
+    }
+    let app = ServerApp::start(&config).await?;
+    Ok(TestApp {
+        api: app.router,
+        sandbox: app.sandbox,
+        sandbox_upstream: app.sandbox_upstream,
+        meet: app.api,
+        dir,
+    })
+}
+
+/// The sandbox app with [`test_config`].
+pub async fn app() -> TestApp {
+    start(test_config()).await.unwrap()
 }
 
 pub async fn call(
@@ -38,12 +84,24 @@ pub async fn call(
     cookie: Option<&str>,
     body: &str,
 ) -> Answer {
-    let mut request = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::CONTENT_TYPE, "application/json");
+    let mut headers = vec![("content-type", "application/json")];
     if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
+        headers.push(("cookie", cookie));
+    }
+    call_with(router, method, uri, &headers, body).await
+}
+
+/// `method uri` with exactly these headers and this body.
+pub async fn call_with(
+    router: &Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Answer {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
     }
     let RawAnswer {
         status,
@@ -149,6 +207,7 @@ pub fn capture_logs() -> (Captured, tracing::subscriber::DefaultGuard) {
     let writer = logs.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
     (logs, tracing::subscriber::set_default(subscriber))
@@ -183,9 +242,10 @@ pub async fn listed_room(api: &Router, topic: &str) -> (String, String, SessionL
     (room, cookie, SessionList::from_json(&answer.text).unwrap())
 }
 
-/// A cookie of another browser (a guest).
+/// A cookie of another browser (a guest): any route that identifies the caller issues
+/// one, even when it answers `404`.
 pub async fn guest_cookie(api: &Router) -> String {
-    session_of(&call(api, "GET", "/api/meet/config", None, "").await)
+    session_of(&call(api, "POST", "/api/meet/rooms/none/grant", None, "").await)
 }
 
 /// `GET uri` with a cookie and extra headers, the answer as bytes.

@@ -12,7 +12,7 @@
 //! ID), `{page}` and `{per_page}` (paging, passed through), `{session_id}` (the VIDEO
 //! ROOM SESSION ID), `{file_id}` (a recording file's `_id`).
 
-use immail_meet_core::Paging;
+use crate::models::Paging;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Assumed: `GET` the sessions of a video room, one page.
@@ -35,7 +35,7 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
 ///
 /// # Usage
 /// ```
-/// use immail_meet_core::Paging;
+/// use immail_meet_server::models::Paging;
 /// use immail_meet_server::upstream::immail::history_paths::HistoryPaths;
 /// let paths = HistoryPaths::default();
 /// paths.check().unwrap();

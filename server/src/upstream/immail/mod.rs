@@ -27,15 +27,15 @@ pub mod history_paths;
 pub mod service_token;
 pub mod settings;
 
+use crate::models::{Jwt, RoomName};
 use async_trait::async_trait;
-use immail_meet_core::{Jwt, RoomName};
 use serde_json::json;
 
 pub use client::{ApiCall, ImmailClient};
 pub use service_token::{ServiceToken, ServiceTokenCache};
 pub use settings::{ApiKey, ImmailConfig, ImmailSettings, ServiceTokenPolicy};
 
-use immail_meet_core::{MessageList, Paging, SessionList};
+use crate::models::{MessageList, Paging, SessionList};
 
 use super::{
     IssuedToken, NewRoom, RecordingRequest, RecordingStream, Upstream, UpstreamError, UpstreamRoom,
@@ -150,7 +150,11 @@ impl Upstream for Immail {
         history::get_json(&self.client, self.history_paths.sessions(&room.id, paging)).await
     }
 
-    async fn session_messages(&self, session_id: &str) -> Result<MessageList, UpstreamError> {
+    async fn session_messages(
+        &self,
+        _room: &UpstreamRoom,
+        session_id: &str,
+    ) -> Result<MessageList, UpstreamError> {
         history::get_json(&self.client, self.history_paths.messages(session_id)).await
     }
 

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use immail_meet_core::Jwt;
+use crate::models::Jwt;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::settings::ServiceTokenPolicy;

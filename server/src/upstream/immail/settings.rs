@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use immail_meet_core::MeetingHost;
+use crate::models::MeetingHost;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::history_paths::HistoryPaths;

@@ -7,7 +7,7 @@
 //! neither recordings nor messages; the others with zero to two recordings of varied
 //! sizes. File names use the room's topic, as typed by its creator.
 
-use immail_meet_core::{
+use crate::models::{
     Message, Occupant, RecordingFile, Session, SessionStatus, Timestamp, VideoRoom,
 };
 

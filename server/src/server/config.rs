@@ -4,7 +4,11 @@ use std::net::SocketAddr;
 
 use clap::{Parser, ValueEnum};
 
+use super::serve::ServeOptions;
+use crate::store::database_url::DEFAULT_DATABASE_URL;
+use crate::store::DatabaseUrl;
 use crate::upstream::immail::ImmailConfig;
+use crate::Limits;
 
 /// Where grants come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -20,9 +24,9 @@ pub enum Mode {
 
 /// The reference customer backend for immail-meet.
 ///
-/// With no imMail credentials it runs in sandbox mode: rooms live in memory, participant
-/// JWTs are signed with a random per-process key, and a sandbox meeting page is served on
-/// its own origin (`--sandbox-listen`).
+/// With no imMail credentials it runs in sandbox mode: participant JWTs are signed with a
+/// key kept in the store, and a sandbox meeting page is served on its own origin
+/// (`--sandbox-listen`). Rooms live in the store (`--database-url`).
 #[derive(Clone, Debug, Parser)]
 #[command(
     name = "immail-meet-server",
@@ -55,7 +59,8 @@ pub struct Config {
     #[arg(long, env = "IMMAIL_MEET_GRANT_TTL", default_value_t = 300)]
     pub grant_ttl_secs: u64,
 
-    /// Mark the session cookie `Secure` (serve the app over https in production).
+    /// Mark the visitor cookie `Secure` and name it `__Host-immail_meet_visitor` (serve
+    /// the app over https in production).
     #[arg(long, env = "IMMAIL_MEET_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
 
@@ -73,6 +78,28 @@ pub struct Config {
     #[arg(long, env = "IMMAIL_MEET_STATIC_DIR")]
     pub static_dir: Option<std::path::PathBuf>,
 
+    /// Where rooms, the history index and keys live: `sqlite://FILE` (created with its
+    /// schema on first start) or `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`
+    /// (shared by several instances).
+    #[arg(long, env = "IMMAIL_MEET_DATABASE_URL", default_value = DEFAULT_DATABASE_URL, hide_env_values = true)]
+    pub database_url: DatabaseUrl,
+
+    /// Rooms one caller may create per hour (0: no limit).
+    #[arg(long, env = "IMMAIL_MEET_ROOMS_PER_HOUR", default_value_t = Limits::default().rooms_per_hour)]
+    pub rooms_per_hour: u32,
+
+    /// Grants one caller may get per minute (0: no limit).
+    #[arg(long, env = "IMMAIL_MEET_GRANTS_PER_MINUTE", default_value_t = Limits::default().grants_per_minute)]
+    pub grants_per_minute: u32,
+
+    /// Longest a request may take, in seconds, on every route but downloads.
+    #[arg(long, env = "IMMAIL_MEET_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// How the server holds up against slow and greedy clients.
+    #[command(flatten)]
+    pub serve: ServeOptions,
+
     /// The imMail API settings (imMail mode).
     #[command(flatten)]
     pub immail: ImmailConfig,
@@ -88,7 +115,17 @@ impl Config {
         }
     }
 
-    /// A sandbox configuration on the given addresses (tests, examples).
+    /// The limits the flags set.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            rooms_per_hour: self.rooms_per_hour,
+            grants_per_minute: self.grants_per_minute,
+            request_timeout: std::time::Duration::from_secs(self.request_timeout_secs.max(1)),
+        }
+    }
+
+    /// A sandbox configuration on the given addresses (tests, examples), with the default
+    /// store (`sqlite://immail-meet.db`): set `database_url` to another.
     pub fn sandbox(listen: SocketAddr, sandbox_listen: SocketAddr) -> Self {
         Self {
             listen,
@@ -98,6 +135,11 @@ impl Config {
             secure_cookies: false,
             allowed_origins: Vec::new(),
             static_dir: None,
+            database_url: DatabaseUrl::default(),
+            rooms_per_hour: Limits::default().rooms_per_hour,
+            grants_per_minute: Limits::default().grants_per_minute,
+            request_timeout_secs: 30,
+            serve: ServeOptions::default(),
             immail: ImmailConfig::default(),
         }
     }
