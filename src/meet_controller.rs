@@ -8,7 +8,32 @@ use leptos::prelude::*;
 
 use crate::MeetError;
 
-/// What a `<MeetEmbed>` is doing.
+/// What a `<MeetEmbed>` is doing: [`MeetController::state`], and the root element's
+/// `data-state` ([`MeetState::name`]).
+///
+/// # Usage
+/// ```
+/// use immail_meet::{MeetController, MeetEmbed, MeetState};
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Status() -> impl IntoView {
+///     let meet = MeetController::new();
+///     let status = move || match meet.state() {
+///         MeetState::Joined { moderator: Some(true), .. } => "You host this meeting".to_owned(),
+///         MeetState::Failed(error) => error.to_string(),
+///         other => other.name().to_owned(),
+///     };
+///     view! {
+///         <p>{status}</p>
+///         <MeetEmbed endpoint="/api/meet/rooms/abc/grant" controller=meet />
+///     }
+/// }
+/// ```
+///
+/// # Server-Side Rendering
+/// Pure data. A component rendered on the server says `fetching` (or `idle` without
+/// `auto_join`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum MeetState {
     /// No `<MeetEmbed>` is attached to the controller: none has mounted yet, or the
