@@ -5,7 +5,7 @@
 # reference server's tests, the browser tests in headless Chromium through wasm-pack,
 # packaging of the publishable crates, and the end-to-end tests of the release demo
 # (examples/demo) and of an outside app built from the README with the server
-# (Playwright with Debian's Chromium, axe-core).
+# (@playwright/test with Debian's Chromium, @axe-core/playwright).
 #
 #   scripts/test.sh
 set -euo pipefail
@@ -86,7 +86,7 @@ wasm-pack test --headless --chrome
 step "cargo package --workspace: immail-meet-core and immail-meet packaged together, each verified by a build"
 cargo package --workspace --allow-dirty
 
-step "end to end: the release demo, the outside app and the server in Chromium (Playwright, axe-core)"
+step "end to end: the release demo, the outside app, hostile pages and the server in Chromium (@playwright/test, axe-core)"
 trunk build --release --offline
 outside_started=$(date +%s)
 cargo fetch -q "${outside[@]}"   # its lock file's crates, should it lag behind ours
@@ -96,6 +96,9 @@ cargo build -p immail-meet-server
 npm test --prefix e2e
 
 step "all tests passed"
-# One closing line for every runner above: cargo's "N passed" and node's "# pass N".
-awk '/^test result: ok\./ { passed += $4 } /^# pass / { passed += $3 } /^# fail / { failed += $3 }
+# One closing line for every runner above: cargo's "test result: ok. N passed" and the
+# counts Playwright's list reporter ends with ("  N passed (12.3s)", "  N failed").
+awk '{ gsub(/\033\[[0-9;]*m/, "") }
+     /^test result: ok\./ { passed += $4 }
+     /^  [0-9]+ passed \(/ { passed += $1 } /^  [0-9]+ failed$/ { failed += $1 }
      END { printf "%d passed, %d failed\n", passed, failed }' "$log"
