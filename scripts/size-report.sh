@@ -3,7 +3,7 @@
 # budgets.
 #
 # Builds with trunk, in the release profile of the workspace (opt-level "z", LTO,
-# panic=abort) and wasm-opt -Oz, and prints raw and gzip -9 sizes:
+# panic=abort) and wasm-opt -Oz --converge, and prints raw and gzip -9 sizes:
 #   the demo page   examples/demo, with its History view (wasm + JS + CSS);
 #                   budget 140 KB gzip
 #   bench/size-app  a release app that only mounts

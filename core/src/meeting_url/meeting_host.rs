@@ -68,10 +68,12 @@ impl MeetingHost {
             Some((scheme, rest)) => (is_https(scheme)?, rest, "/"),
             None => (true, entry, IMMAIL_MEET_PATH),
         };
-        let (authority, path) = match rest.find('/') {
-            Some(slash) => rest.split_at(slash),
-            None => (rest, default_path),
-        };
+        // `get`, not `split_at`: `find` gives a char boundary anyway, and the bundle keeps
+        // no string-slicing panic (with its `char` formatting: 3.5 KB gzip of the demo).
+        let (authority, path) = rest
+            .find('/')
+            .and_then(|slash| Some((rest.get(..slash)?, rest.get(slash..)?)))
+            .unwrap_or((rest, default_path));
         let (host, port) = split_authority(authority, https)?;
         if !https && !is_loopback(&host) {
             return Err(MeetingUrlError::HttpNotLoopback(host));
