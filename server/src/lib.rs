@@ -54,7 +54,7 @@ pub mod server;
 pub mod store;
 pub mod upstream;
 
-pub use api::{BuildError, MeetApi, MeetApiBuilder};
+pub use api::{BuildError, MeetApi, MeetApiBuilder, DEFAULT_ROOM_CACHE};
 pub use error::ApiError;
 pub use identity::{Caller, CallerId, Identity, Role, VisitorIdentity, VisitorOptions};
 pub use limits::Limits;

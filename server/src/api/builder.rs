@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::room_cache::{RoomCache, DEFAULT_ROOM_CACHE};
 use super::{Inner, MeetApi};
 use crate::cross_origin::AllowedOrigins;
 use crate::identity::{Identity, VisitorIdentity, VisitorOptions};
@@ -60,6 +61,7 @@ pub struct MeetApiBuilder {
     limits: Limits,
     allowed_origins: AllowedOrigins,
     grant_ttl_secs: Option<u64>,
+    room_cache: Option<usize>,
 }
 
 impl MeetApiBuilder {
@@ -111,6 +113,15 @@ impl MeetApiBuilder {
         self
     }
 
+    /// How many rooms are kept in memory in front of the store, so that a grant for a
+    /// room in use reads nothing from it (rooms never change once stored, so a kept copy
+    /// is never stale, even with several instances on one store). Default
+    /// [`DEFAULT_ROOM_CACHE`]; `0` reads the store for every lookup.
+    pub fn room_cache(mut self, rooms: usize) -> Self {
+        self.room_cache = Some(rooms);
+        self
+    }
+
     /// The API. Reads (or makes) the visitor key in the store when no identity was set.
     pub async fn build(self) -> Result<MeetApi, BuildError> {
         let upstream = self.upstream.ok_or(BuildError::NoUpstream)?;
@@ -135,6 +146,7 @@ impl MeetApiBuilder {
                 limits,
                 allowed_origins: self.allowed_origins,
                 grant_ttl_secs: self.grant_ttl_secs.unwrap_or(DEFAULT_GRANT_TTL_SECS),
+                rooms: RoomCache::new(self.room_cache.unwrap_or(DEFAULT_ROOM_CACHE)),
             }),
         })
     }

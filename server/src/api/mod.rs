@@ -3,12 +3,14 @@
 
 pub mod builder;
 mod history;
+mod room_cache;
 mod rooms;
 
 use std::sync::Arc;
 
 pub use builder::{BuildError, MeetApiBuilder};
 pub use history::Recording;
+pub use room_cache::DEFAULT_ROOM_CACHE;
 
 use crate::cross_origin::AllowedOrigins;
 use crate::identity::Identity;
@@ -17,6 +19,7 @@ use crate::models::{PublicConfig, GRANT_CONTRACT_VERSION};
 use crate::store::{Room, Store, StoreError};
 use crate::upstream::{Upstream, UpstreamRoom};
 use crate::ApiError;
+use room_cache::RoomCache;
 
 /// The meeting backend: rooms, grants with server-decided roles, and room history, on
 /// an upstream (imMail or the sandbox), a [`Store`] and the app's [`Identity`]. Cheap to
@@ -74,6 +77,7 @@ struct Inner {
     grant_limiter: CallerLimiter,
     allowed_origins: AllowedOrigins,
     grant_ttl_secs: u64,
+    rooms: RoomCache,
 }
 
 impl MeetApi {
@@ -125,8 +129,8 @@ impl MeetApi {
     /// The room `name`: `404` if this backend did not create it.
     async fn room(&self, name: &str) -> Result<Room, ApiError> {
         self.inner
-            .store
-            .room(name)
+            .rooms
+            .room(self.inner.store.as_ref(), name)
             .await?
             .ok_or(ApiError::RoomNotFound)
     }

@@ -43,6 +43,7 @@ impl MeetApi {
             created_at: crate::clock::now_secs(),
         };
         self.inner.store.insert_room(&record).await?;
+        self.inner.rooms.keep(&record);
         tracing::info!(room = %record.name, "room created");
         Ok(RoomCreated {
             meeting_url: self.meeting_url(&room),
