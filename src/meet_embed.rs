@@ -127,9 +127,9 @@ pub fn MeetEmbed(
     allow: Signal<String>,
     /// What to do when the page will not let the meeting use the camera, the
     /// microphone or screen sharing: warn (default: a notice above the meeting), refuse
-    /// to join ([`MeetError::PermissionsBlocked`]), or not check.
-    #[prop(optional)]
-    permission_check: PermissionCheck,
+    /// to join ([`MeetError::PermissionsBlocked`]), or not check. Read at each join.
+    #[prop(into, optional)]
+    permission_check: Signal<PermissionCheck>,
     /// Called with each feature the check finds blocked, before the meeting loads.
     #[prop(into, optional)]
     on_permission_warning: Option<Callback<PermissionWarning>>,
@@ -232,14 +232,15 @@ pub fn MeetEmbed(
                 Ok(joined) => joined,
                 Err(error) => return fail(error),
             };
-            let blocked = match permission_check {
+            let policy = permission_check.try_get_untracked().unwrap_or_default();
+            let blocked = match policy {
                 PermissionCheck::Off => Vec::new(),
                 _ => check(&with.allow, src.expose_secret()),
             };
             if let Some(report) = on_permission_warning {
                 blocked.iter().cloned().for_each(|w| report.run(w));
             }
-            if permission_check == PermissionCheck::Refuse && !blocked.is_empty() {
+            if policy == PermissionCheck::Refuse && !blocked.is_empty() {
                 return fail(MeetError::PermissionsBlocked(blocked));
             }
             warnings.set(blocked);
