@@ -6,8 +6,8 @@
 
 mod common;
 
-use common::browser::{mount, sleep, wait_until, Mounted};
-use common::embed::{local_base, local_hosts, navigate_frame, EmbedPage, Stub};
+use common::browser::{mount, sleep, Mounted};
+use common::embed::{loaded, local_base, local_hosts, navigate_frame, EmbedPage, Stub};
 use immail_meet::*;
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
@@ -38,16 +38,6 @@ fn mount_meeting(
         }
     });
     (page, left)
-}
-
-async fn loaded(meet: MeetController) {
-    wait_until("the meeting loaded", || {
-        matches!(
-            meet.state_signal().get_untracked(),
-            MeetState::Joined { loaded: true, .. }
-        )
-    })
-    .await;
 }
 
 #[wasm_bindgen_test]

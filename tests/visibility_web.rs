@@ -10,8 +10,8 @@ mod common;
 
 use common::browser::{mount, sleep, wait_until, Mounted};
 use common::embed::{
-    component_styles, grant, is_topmost, local_base, local_hosts, navigate_frame, page_style,
-    remove_page_style, topmost_at, EmbedPage, Stub, HOSTILE_CSS,
+    component_styles, grant, is_topmost, loaded, local_base, local_hosts, navigate_frame,
+    page_style, remove_page_style, topmost_at, EmbedPage, Stub, HOSTILE_CSS,
 };
 use common::fresh_token;
 use immail_meet::*;
@@ -51,17 +51,6 @@ fn mount_meeting(meet: MeetController, name: Signal<String>) -> Mounted<impl Mou
                 options=options height="400px" />
         }
     })
-}
-
-/// Waits until the meeting `meet` drives has loaded.
-async fn loaded(meet: MeetController) {
-    wait_until("the meeting loaded", || {
-        matches!(
-            meet.state_signal().get_untracked(),
-            MeetState::Joined { loaded: true, .. }
-        )
-    })
-    .await;
 }
 
 /// Something of the component a test looks for.

@@ -133,6 +133,17 @@ pub async fn navigate_frame<S: Mountable>(page: &Mounted<S>, path: &str) {
     leptos::task::tick().await;
 }
 
+/// Waits until the meeting `meet` drives has loaded.
+pub async fn loaded(meet: MeetController) {
+    wait_until("the meeting loaded", || {
+        matches!(
+            meet.state_signal().get_untracked(),
+            MeetState::Joined { loaded: true, .. }
+        )
+    })
+    .await;
+}
+
 /// Every value of `key` in the query of `src`.
 pub fn param(src: &str, key: &str) -> Vec<String> {
     let url = web_sys::Url::new(src).unwrap();
