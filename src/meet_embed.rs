@@ -273,6 +273,7 @@ pub fn MeetEmbed(
         joins.update_value(|j| j.generation += 1);
         meet.detach(&dispatch);
     });
+
     // Something a join is made with changed since the meeting was joined: noted,
     // never applied by itself. Read (and tracked) only while joined.
     let changed = Signal::derive(move || {
