@@ -49,7 +49,7 @@ export default defineConfig({
   projects: [
     {
       name: "demo",
-      testMatch: "demo.test.mjs",
+      testMatch: /(demo|meeting-end|permissions)\.test\.mjs$/,
       use: { staticDir: DEMO_DIST },
     },
     {

@@ -10,7 +10,7 @@
 //! | --- | --- | --- |
 //! | 1. fetch | `grant_source.rs` | [`GrantSource`] `POST`s to your backend (which holds the imMail API key and decides the role) through the crate's one fetch (`fetch.rs`: a time-out that aborts, a size limit kept while the answer streams in, redirects refused), and reads the answer by the grant contract ([`GrantResponse`]) |
 //! | 2. check and build | `meet_join.rs` | [`GrantRules::validate`] accepts only an allowed meeting URL ([`AllowedHosts`]), a well-formed token ([`Jwt`]) and an unexpired grant; [`Grant::src`] percent-encodes every name and option ([`MeetOptions`]) into the [`MeetingSrc`] |
-//! | 3. show | `meet_embed.rs` | the `<iframe>` allowed camera, microphone and display capture, with loading, error/retry and left states; [`MeetController`] drives it from outside |
+//! | 3. show | `meet_embed.rs` | the `<iframe>` allowed camera, microphone, screen sharing ([`DEFAULT_ALLOW`], checked against the page's policy first: `permissions.rs`), with loading, error/retry, left and ended states (`meeting_end.rs`); [`MeetController`] drives it from outside |
 //!
 //! The checks of step 2 are the pure core crate,
 //! [`immail-meet-core`](https://docs.rs/immail-meet-core) (no Leptos, no DOM: the same
@@ -58,7 +58,11 @@ mod meet_controller;
 mod meet_embed;
 mod meet_join;
 mod meet_overlay;
+mod meet_texts;
+mod meeting_end;
 mod meeting_history;
+mod panel_view;
+mod permissions;
 mod server_api;
 mod session_messages;
 mod stylesheet;
@@ -70,7 +74,11 @@ pub use grant_source::{GrantBody, GrantSource, DEFAULT_GRANT_TIMEOUT_MS};
 pub use history_view::DEFAULT_HISTORY_TIMEOUT_MS;
 pub use meet_controller::{MeetController, MeetState};
 pub use meet_embed::{MeetEmbed, DEFAULT_TITLE};
+pub use meet_texts::{Describe, MeetTexts};
+pub use meeting_end::{LeftReason, DEFAULT_END_GRACE_MS};
 pub use meeting_history::{MeetingHistory, DEFAULT_SESSIONS_PER_PAGE};
+pub use panel_view::PanelView;
+pub use permissions::{PermissionCheck, DEFAULT_ALLOW};
 pub use server_api::{create_room, fetch_public_config, server_allowed_hosts};
 pub use session_messages::SessionMessages;
 pub use stylesheet::{HISTORY_STYLESHEET, STYLESHEET};

@@ -53,14 +53,20 @@ pub enum MeetState {
     },
     /// Joining failed; the error says why. [`MeetController::join`] retries.
     Failed(MeetError),
-    /// The participant left; the iframe, camera and microphone are gone.
+    /// The participant left with the component's Leave button or
+    /// [`MeetController::leave`]; the iframe, camera and microphone are gone.
     Left,
+    /// The meeting ended by itself: after its start-up it navigated its frame away
+    /// (its own hang-up button, the participant removed, the host ended it; see the
+    /// `detect_end` prop). The iframe, camera and microphone are gone;
+    /// [`MeetController::join`] (Rejoin) joins again.
+    Ended,
 }
 
 impl MeetState {
     /// A short name, also written to the root element's `data-state` attribute:
-    /// `idle`, `fetching`, `joined`, `error` or `left` (and `detached`, which no
-    /// element shows: there is no component then).
+    /// `idle`, `fetching`, `joined`, `error`, `left` or `ended` (and `detached`, which
+    /// no element shows: there is no component then).
     pub fn name(&self) -> &'static str {
         match self {
             Self::Detached => "detached",
@@ -69,6 +75,7 @@ impl MeetState {
             Self::Joined { .. } => "joined",
             Self::Failed(_) => "error",
             Self::Left => "left",
+            Self::Ended => "ended",
         }
     }
 }
@@ -199,9 +206,12 @@ impl MeetController {
     }
 
     /// Leaves: removes the iframe (which stops camera and microphone). While
-    /// detached, drops a kept join.
+    /// detached, drops a kept join. Ignored once left or ended.
     pub fn leave(&self) {
-        if !matches!(self.state.get_untracked(), MeetState::Left) {
+        if !matches!(
+            self.state.get_untracked(),
+            MeetState::Left | MeetState::Ended
+        ) {
             self.send(Action::Leave);
         }
     }

@@ -8,8 +8,14 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 use crate::grant_source::{GrantSource, DEFAULT_GRANT_TIMEOUT_MS};
 use crate::meet_controller::{Action, Dispatch, MeetController, MeetState};
 use crate::meet_join::{obtain, refused_by_hosts, JoinWith, Joins};
-use crate::meet_overlay::{bar, panel};
-use crate::{AllowedHosts, GrantRules, MeetError, MeetOptions, MeetingHost};
+use crate::meet_overlay::{bar, panel, permission_notice, Panels};
+use crate::meeting_end::{classify, Load, DEFAULT_END_GRACE_MS};
+use crate::permissions::{check, PermissionCheck, DEFAULT_ALLOW};
+use crate::timer::now_ms;
+use crate::{
+    AllowedHosts, GrantRules, LeftReason, MeetError, MeetOptions, MeetTexts, MeetingHost,
+    PanelView, PermissionWarning,
+};
 
 /// The default iframe `title`, read by screen readers.
 pub const DEFAULT_TITLE: &str = "imMail Meet video conference";
@@ -20,11 +26,20 @@ pub const DEFAULT_TITLE: &str = "imMail Meet video conference";
 /// `endpoint` (or `grant_source`), checks it (allowed `https` meeting URL, JWT-shaped
 /// token, not expired: an expired grant is fetched once more), builds the iframe `src`
 /// with every name and option percent-encoded, and shows the meeting in an iframe
-/// allowed camera, microphone and display capture. Loading, error (with Retry), left
-/// (with Rejoin) and a "settings changed" notice are shown in place.
+/// allowed camera, microphone, screen sharing and the rest of [`DEFAULT_ALLOW`].
+/// Loading, error (with Retry), left and ended (with Rejoin) and a "settings changed"
+/// notice are shown in place, in the words of `texts` ([`MeetTexts`]), or as the app's
+/// own panels (`loading`, `error`, `left`).
+///
+/// Before the meeting loads, it checks that the page lets the frame use the camera, the
+/// microphone and screen sharing (where the browser tells: Chromium) and says what to
+/// change if not (`permission_check`, `on_permission_warning`). A meeting that
+/// navigates its frame away after its start-up (its own hang-up) is over: the state is
+/// [`MeetState::Ended`] and `on_left` gets [`LeftReason::MeetingEnded`] (`detect_end`,
+/// `end_grace_ms`).
 ///
 /// Every prop a join is made with is reactive (`options`, `endpoint`, `request_body`,
-/// `grant_source`), but changing one never reloads a running meeting: it is noted
+/// `grant_source`, `allow`), but changing one never reloads a running meeting: it is noted
 /// ("Settings changed", [`MeetController::settings_changed`]) and applies at the next
 /// join; [`MeetController::rejoin`] (or the Rejoin button of the built-in controls)
 /// joins again with it. Each join loads the iframe exactly once.
@@ -41,7 +56,8 @@ pub const DEFAULT_TITLE: &str = "imMail Meet video conference";
 ///
 /// The component is `width` × `height` (default `100%` × `500px`, never larger than
 /// a parent of definite size), the bar below the meeting included; see the README's
-/// layouts for filling a flex or grid parent and for an aspect ratio.
+/// layouts for filling a flex or grid parent and for an aspect ratio. `class`, `width`,
+/// `height`, `title` and `texts` are reactive and apply at once.
 ///
 /// # Usage
 /// ```
@@ -104,27 +120,61 @@ pub fn MeetEmbed(
     /// Must be in `allowed_hosts`.
     #[prop(into, optional)]
     meeting_base: Signal<MeetingHost>,
-    /// CSS width of the component, set once (default `100%`, from the stylesheet).
+    /// The iframe's `allow` attribute, replacing [`DEFAULT_ALLOW`]. Read at each join
+    /// (the browser reads it when the frame loads); a change while joined is a settings
+    /// change.
+    #[prop(into, default = Signal::stored(DEFAULT_ALLOW.to_owned()))]
+    allow: Signal<String>,
+    /// What to do when the page will not let the meeting use the camera, the
+    /// microphone or screen sharing: warn (default: a notice above the meeting), refuse
+    /// to join ([`MeetError::PermissionsBlocked`]), or not check. Read at each join.
     #[prop(into, optional)]
-    width: Option<String>,
-    /// CSS height of the component, the bar below the meeting included, set once
-    /// (default `500px`, from the stylesheet). `100%` fills a parent of definite height; `auto`
-    /// lets a flex or grid parent, or an aspect ratio on the stage, decide.
+    permission_check: Signal<PermissionCheck>,
+    /// Called with each feature the check finds blocked, before the meeting loads.
     #[prop(into, optional)]
-    height: Option<String>,
-    /// Extra classes on the root element, set once.
+    on_permission_warning: Option<Callback<PermissionWarning>>,
+    /// Whether a meeting that navigates its frame away after its start-up has ended
+    /// (default `true`; see [`MeetState::Ended`]).
+    #[prop(default = true)]
+    detect_end: bool,
+    /// How long after the meeting's first load a navigation of its frame is still its
+    /// start-up, not its end, in milliseconds (default [`DEFAULT_END_GRACE_MS`]).
+    #[prop(default = DEFAULT_END_GRACE_MS)]
+    end_grace_ms: u32,
+    /// CSS width of the component (default `100%`, from the stylesheet). Reactive.
     #[prop(into, optional)]
-    class: String,
+    width: MaybeProp<String>,
+    /// CSS height of the component, the bar below the meeting included (default
+    /// `500px`, from the stylesheet). `100%` fills a parent of definite height; `auto`
+    /// lets a flex or grid parent, or an aspect ratio on the stage, decide. Reactive.
+    #[prop(into, optional)]
+    height: MaybeProp<String>,
+    /// Extra classes on the root element. Reactive.
+    #[prop(into, optional)]
+    class: MaybeProp<String>,
     /// The iframe's accessible title.
     #[prop(into, default = Signal::stored(DEFAULT_TITLE.to_owned()))]
     title: Signal<String>,
+    /// Every text the component shows (default: English, see [`MeetTexts`]). Reactive.
+    #[prop(into, optional)]
+    texts: Signal<MeetTexts>,
+    /// The app's own panel while connecting and loading, instead of the built-in one.
+    #[prop(into, optional)]
+    loading: Option<ViewFn>,
+    /// The app's own panel for an error, made from it (see [`PanelView`]).
+    #[prop(into, optional)]
+    error: Option<PanelView<MeetError>>,
+    /// The app's own panel after leaving or the meeting's end, made from the reason.
+    #[prop(into, optional)]
+    left: Option<PanelView<LeftReason>>,
     /// Join on mount (default `true`); otherwise a Join button is shown.
     #[prop(default = true)]
     auto_join: bool,
     /// Show the built-in Leave / Rejoin bar (default `true`).
     #[prop(default = true)]
     controls: bool,
-    /// A handle to read the state and join, leave or rejoin from outside.
+    /// A handle to read the state and join, leave or rejoin from outside. It is also
+    /// in context for the component's panels.
     #[prop(optional)]
     controller: Option<MeetController>,
     /// Called once per join, when the meeting iframe has loaded.
@@ -133,33 +183,44 @@ pub fn MeetEmbed(
     /// Called when joining fails.
     #[prop(into, optional)]
     on_error: Option<Callback<MeetError>>,
-    /// Called when the participant leaves.
+    /// Called when the participant is no longer in the meeting, with the reason: left
+    /// with the controls, or the meeting ended.
     #[prop(into, optional)]
-    on_left: Option<Callback<()>>,
+    on_left: Option<Callback<LeftReason>>,
 ) -> impl IntoView {
     let meet = controller.unwrap_or_default();
+    provide_context(meet);
     // What a join would be made with now (tracked where it is read).
     let join_with = move || JoinWith {
         endpoint: endpoint.get(),
         body: request_body.get(),
         source: grant_source.get(),
         options: options.get(),
+        allow: allow.get(),
     };
     // The running meeting's iframe `src` (empty: no iframe); set once per join, so the
     // iframe loads once. A generation counter drops the answers of joins superseded
     // while in flight (leave, rejoin, unmount).
     let frame = RwSignal::new(String::new());
     let joins = StoredValue::new(Joins::default());
+    let warnings = RwSignal::new(Vec::<PermissionWarning>::new());
     // The rules of the moment an answer arrives (and none once the component is gone).
     let rules = move || {
         let hosts = allowed_hosts.try_get_untracked().unwrap_or_default();
         let base = meeting_base.try_get_untracked().unwrap_or_default();
         GrantRules::new(hosts, base)
     };
+    let fail = move |error: MeetError| {
+        meet.state.set(MeetState::Failed(error.clone()));
+        if let Some(on_error) = on_error {
+            on_error.run(error);
+        }
+    };
 
     let join = move || {
         let this = joins.write_value().next();
         frame.set(String::new());
+        warnings.set(Vec::new());
         meet.state.set(MeetState::Fetching);
         let with = untrack(join_with);
         leptos::task::spawn_local(async move {
@@ -167,35 +228,45 @@ pub fn MeetEmbed(
             if joins.try_with_value(|j| j.generation) != Some(this) {
                 return;
             }
-            match outcome {
-                Ok((src, moderator)) => {
-                    joins.write_value().joined_with = Some(with);
-                    frame.set(src.expose_secret().to_owned());
-                    meet.state.set(MeetState::Joined {
-                        moderator,
-                        loaded: false,
-                    });
-                }
-                Err(error) => {
-                    meet.state.set(MeetState::Failed(error.clone()));
-                    if let Some(on_error) = on_error {
-                        on_error.run(error);
-                    }
-                }
+            let (src, moderator) = match outcome {
+                Ok(joined) => joined,
+                Err(error) => return fail(error),
+            };
+            let policy = permission_check.try_get_untracked().unwrap_or_default();
+            let blocked = match policy {
+                PermissionCheck::Off => Vec::new(),
+                _ => check(&with.allow, src.expose_secret()),
+            };
+            if let Some(report) = on_permission_warning {
+                blocked.iter().cloned().for_each(|w| report.run(w));
             }
+            if policy == PermissionCheck::Refuse && !blocked.is_empty() {
+                return fail(MeetError::PermissionsBlocked(blocked));
+            }
+            warnings.set(blocked);
+            joins.write_value().joined_with = Some(with);
+            frame.set(src.expose_secret().to_owned());
+            meet.state.set(MeetState::Joined {
+                moderator,
+                loaded: false,
+            });
         });
     };
-    let leave = move || {
+    let leave = move |reason: LeftReason| {
         joins.update_value(|j| j.generation += 1);
         frame.set(String::new());
-        meet.state.set(MeetState::Left);
+        warnings.set(Vec::new());
+        meet.state.set(match reason {
+            LeftReason::Controls => MeetState::Left,
+            LeftReason::MeetingEnded => MeetState::Ended,
+        });
         if let Some(on_left) = on_left {
-            on_left.run(());
+            on_left.run(reason);
         }
     };
     let dispatch: Dispatch = Arc::new(move |action| match action {
         Action::Join => join(),
-        Action::Leave => leave(),
+        Action::Leave => leave(LeftReason::Controls),
     });
     let kept_join = meet.attach(dispatch.clone());
     on_cleanup(move || {
@@ -244,23 +315,31 @@ pub fn MeetEmbed(
         meet.state.set(MeetState::Fetching);
     }
 
+    // The first load is the meeting's; a later one after its start-up, its end.
     let on_load = move |_| {
-        if let MeetState::Joined {
-            moderator,
-            loaded: false,
-        } = meet.state.get_untracked()
-        {
-            meet.state.set(MeetState::Joined {
-                moderator,
-                loaded: true,
-            });
-            if let Some(on_loaded) = on_loaded {
-                on_loaded.run(());
+        let MeetState::Joined { moderator, .. } = meet.state.get_untracked() else {
+            return;
+        };
+        let now = now_ms();
+        let first = joins.with_value(|j| j.first_load_ms);
+        match classify(first, now, end_grace_ms, detect_end) {
+            Load::First => {
+                joins.update_value(|j| j.first_load_ms = Some(now));
+                meet.state.set(MeetState::Joined {
+                    moderator,
+                    loaded: true,
+                });
+                if let Some(on_loaded) = on_loaded {
+                    on_loaded.run(());
+                }
             }
+            Load::Ignored => {}
+            Load::Ended => leave(LeftReason::MeetingEnded),
         }
     };
     let iframe = move || {
         let src = frame.get();
+        let allow = joins.with_value(|j| j.joined_with.as_ref().map(|w| w.allow.clone()));
         (!src.is_empty()).then(|| {
             view! {
                 <iframe
@@ -268,7 +347,7 @@ pub fn MeetEmbed(
                     node_ref=meet.iframe
                     src=src
                     title=title
-                    allow="camera; microphone; display-capture"
+                    allow=allow
                     allowfullscreen="true"
                     {custom_attribute("webkitallowfullscreen", "true")}
                     {custom_attribute("mozallowfullscreen", "true")}
@@ -282,24 +361,32 @@ pub fn MeetEmbed(
     };
 
     // The size props, as inline style (a prop wins over the stylesheet's default).
-    let mut size = String::new();
-    for (property, value) in [("width:", width), ("height:", height)] {
-        if let Some(value) = value {
-            size.push_str(property);
-            size.push_str(&value);
-            size.push(';');
+    let size = move || {
+        let mut size = String::new();
+        for (property, value) in [("width:", width.get()), ("height:", height.get())] {
+            if let Some(value) = value {
+                size.push_str(property);
+                size.push_str(&value);
+                size.push(';');
+            }
         }
-    }
-    let size = (!size.is_empty()).then_some(size);
+        (!size.is_empty()).then_some(size)
+    };
+    let panels = Panels {
+        loading,
+        error,
+        left,
+    };
     view! {
         <div
-            class=crate::root_class("immail-meet", &class)
+            class=move || crate::root_class("immail-meet", &class.get().unwrap_or_default())
             data-state=move || meet.state.with(MeetState::name)
             style=size
         >
+            {permission_notice(meet, warnings, texts)}
             <div class="immail-meet__stage">{iframe}</div>
-            {panel(meet)}
-            {controls.then(|| bar(meet, changed))}
+            {panel(meet, texts, panels)}
+            {controls.then(|| bar(meet, changed, texts))}
         </div>
     }
 }

@@ -18,6 +18,9 @@ pub(crate) struct JoinWith {
     pub source: Option<GrantSource>,
     /// The `options` prop: names and imMail's options.
     pub options: MeetOptions,
+    /// The `allow` prop: what the iframe is allowed (read by the browser when the frame
+    /// loads, so it too applies at the next join).
+    pub allow: String,
 }
 
 impl JoinWith {
@@ -39,6 +42,8 @@ pub(crate) struct Joins {
     pub generation: u64,
     /// What the running meeting was joined with.
     pub joined_with: Option<JoinWith>,
+    /// When the running meeting's iframe first loaded (milliseconds since the epoch).
+    pub first_load_ms: Option<f64>,
 }
 
 impl Joins {
@@ -46,6 +51,7 @@ impl Joins {
     pub fn next(&mut self) -> u64 {
         self.generation += 1;
         self.joined_with = None;
+        self.first_load_ms = None;
         self.generation
     }
 }

@@ -30,5 +30,10 @@ pub(crate) async fn within<T>(ms: u32, future: impl Future<Output = T>) -> Optio
 
 /// Seconds since the Unix epoch, from the browser's clock.
 pub(crate) fn now_secs() -> f64 {
-    js_sys::Date::now() / 1000.0
+    now_ms() / 1000.0
+}
+
+/// Milliseconds since the Unix epoch, from the browser's clock.
+pub(crate) fn now_ms() -> f64 {
+    js_sys::Date::now()
 }

@@ -40,6 +40,27 @@ fn renders_a_join_button_without_auto_join() {
 }
 
 #[test]
+fn texts_and_the_apps_loading_panel_render_on_the_server() {
+    use immail_meet::MeetTexts;
+    let texts = MeetTexts {
+        connecting: "Connexion…".into(),
+        join: "Rejoindre".into(),
+        ..MeetTexts::default()
+    };
+    let html = render(move || {
+        view! { <MeetEmbed endpoint="/x" auto_join=false texts=texts class="mine" /> }.into_any()
+    });
+    assert!(html.contains("Rejoindre"), "{html}");
+    assert!(html.contains(r#"class="immail-meet mine""#), "{html}");
+    let html = render(|| {
+        view! { <MeetEmbed endpoint="/x" loading=|| view! { <p class="mine">"Un instant"</p> } /> }
+            .into_any()
+    });
+    assert!(html.contains(r#"<p class="mine">Un instant</p>"#), "{html}");
+    assert!(!html.contains("Connecting"), "{html}");
+}
+
+#[test]
 fn history_components_render_their_loading_notice_on_the_server() {
     let html = render(|| view! { <MeetingHistory room="abc" class="mine" /> }.into_any());
     assert!(

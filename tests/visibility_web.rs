@@ -10,8 +10,8 @@ mod common;
 
 use common::browser::{mount, sleep, wait_until, Mounted};
 use common::embed::{
-    component_styles, grant, is_topmost, local_base, local_hosts, page_style, remove_page_style,
-    topmost_at, EmbedPage, Stub, HOSTILE_CSS,
+    component_styles, grant, is_topmost, loaded, local_base, local_hosts, navigate_frame,
+    page_style, remove_page_style, topmost_at, EmbedPage, Stub, HOSTILE_CSS,
 };
 use common::fresh_token;
 use immail_meet::*;
@@ -53,17 +53,6 @@ fn mount_meeting(meet: MeetController, name: Signal<String>) -> Mounted<impl Mou
     })
 }
 
-/// Waits until the meeting `meet` drives has loaded.
-async fn loaded(meet: MeetController) {
-    wait_until("the meeting loaded", || {
-        matches!(
-            meet.state_signal().get_untracked(),
-            MeetState::Joined { loaded: true, .. }
-        )
-    })
-    .await;
-}
-
 /// Something of the component a test looks for.
 #[derive(Clone, Copy, Debug)]
 enum Part {
@@ -85,6 +74,7 @@ const RETRY: Part = Button("Retry");
 const JOIN: Part = Button("Join meeting");
 const REJOIN: Part = Button("Rejoin");
 const REJOIN_NEW: Part = Button("Rejoin with new settings");
+const PERMISSIONS: Part = Css(".immail-meet__permissions");
 
 /// Every element of `part` in the page.
 fn elements<S: Mountable>(page: &Mounted<S>, part: Part) -> Vec<Element> {
@@ -246,5 +236,63 @@ async fn changed_settings_show_their_notice_over_a_running_meeting() {
         "settings changed",
         &[FRAME, NOTICE, REJOIN_NEW, LEAVE],
         &[PANEL, MESSAGE, RETRY, JOIN],
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ended_shows_its_message_and_rejoin_only() {
+    let source = Stub::url(&format!("{}abc", local_base())).source();
+    let meet = MeetController::new();
+    let page = mount_on_top(move || {
+        view! {
+            <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet
+                end_grace_ms=0 height="400px" />
+        }
+    });
+    loaded(meet).await;
+    navigate_frame(&page, "you-left").await;
+    page.wait_for_state("ended").await;
+    assert_seen(
+        &page,
+        "ended",
+        &[PANEL, MESSAGE, REJOIN],
+        &[FRAME, BAR, LEAVE, RETRY, JOIN, REJOIN_NEW, PERMISSIONS],
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_permission_notice_is_seen_above_the_loaded_meeting() {
+    let source = Stub::url(&format!("{}abc", local_base())).source();
+    let meet = MeetController::new();
+    let page = mount_on_top(move || {
+        view! {
+            <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet
+                allow="microphone" height="400px" />
+        }
+    });
+    loaded(meet).await;
+    leptos::task::tick().await;
+    assert_seen(
+        &page,
+        "joined with a permission warning",
+        &[PERMISSIONS, FRAME, BAR, LEAVE],
+        &[PANEL, MESSAGE, RETRY, JOIN, REJOIN, REJOIN_NEW],
+    );
+    let notice = page
+        .find(".immail-meet__permissions")
+        .unwrap()
+        .get_bounding_client_rect();
+    let frame = page.iframe().unwrap().get_bounding_client_rect();
+    assert!(
+        notice.bottom() <= frame.top(),
+        "the notice is above the meeting, not over it"
+    );
+    let root = page
+        .find(".immail-meet")
+        .unwrap()
+        .get_bounding_client_rect();
+    assert!(
+        (root.height() - 400.0).abs() < 1.0,
+        "the notice is within the height"
     );
 }

@@ -27,8 +27,9 @@ async fn iframe_has_the_vendor_attributes_and_a_title() {
     let attr = |name: &str| frame.get_attribute(name);
     assert_eq!(
         attr("allow").as_deref(),
-        Some("camera; microphone; display-capture")
+        Some("camera; microphone; display-capture; autoplay; clipboard-write; screen-wake-lock; fullscreen")
     );
+    assert_eq!(attr("allow").as_deref(), Some(DEFAULT_ALLOW));
     assert_eq!(attr("allowfullscreen").as_deref(), Some("true"));
     assert_eq!(attr("webkitallowfullscreen").as_deref(), Some("true"));
     assert_eq!(attr("mozallowfullscreen").as_deref(), Some("true"));

@@ -4,6 +4,7 @@ use crate::fetch_error::FetchError;
 use crate::grant::GrantError;
 use crate::meeting_url::MeetingUrlError;
 use crate::options::OptionsError;
+use crate::permission_warning::PermissionWarning;
 
 /// Everything that can keep a participant from joining: the one error type `?` carries
 /// along the path from a grant answer to an iframe `src`.
@@ -41,6 +42,21 @@ pub enum MeetError {
     /// The names or extra options were refused.
     #[error("Could not join: {0}.")]
     Options(#[from] OptionsError),
+    /// The page will not let the meeting's frame use a feature it needs (camera,
+    /// microphone, screen sharing), and the app chose to refuse such a join
+    /// (`<MeetEmbed permission_check=PermissionCheck::Refuse>`). Never empty.
+    #[error("{}", blocked(.0))]
+    PermissionsBlocked(Vec<PermissionWarning>),
+}
+
+/// The sentence of [`MeetError::PermissionsBlocked`]: each warning's.
+fn blocked(warnings: &[PermissionWarning]) -> String {
+    let mut text = String::from("Not joined:");
+    for warning in warnings {
+        text.push(' ');
+        text.push_str(&warning.to_string());
+    }
+    text
 }
 
 impl MeetError {

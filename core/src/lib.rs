@@ -94,6 +94,7 @@ mod limits;
 mod meeting_src;
 pub mod meeting_url;
 pub mod options;
+mod permission_warning;
 mod read;
 
 pub use api::{
@@ -115,6 +116,7 @@ pub use meeting_url::{
     AllowedHosts, MeetingHost, MeetingUrl, MeetingUrlError, RoomName, IMMAIL_HOST, IMMAIL_MEET_PATH,
 };
 pub use options::{MeetOptions, OptionSpec, OptionValue, OptionsError};
+pub use permission_warning::{allow_names, PermissionCause, PermissionWarning, NEEDED_FEATURES};
 
 /// The README's example, compiled and run as a doc test.
 #[cfg(doctest)]

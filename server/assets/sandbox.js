@@ -19,6 +19,19 @@
   }
   document.body.dataset.role = verified.valid ? verified.role : "none";
 
+  // Hang up: like a real meeting, the frame goes to a "you left" page.
+  $("hang-up").addEventListener("click", () => location.assign("/sandbox/left"));
+
+  // A meeting app that redirects itself while it starts: once, within its first
+  // second, to the same address without the parameter that asked for it.
+  if (verified.startup_redirect) {
+    $("starting").hidden = false;
+    const next = new URL(location.href);
+    next.searchParams.delete("sandbox_startup_redirect");
+    setTimeout(() => location.replace(next.href), 300);
+    return;
+  }
+
   const rows = $("options");
   for (const [key, value] of new URLSearchParams(location.search)) {
     const tr = document.createElement("tr");

@@ -316,6 +316,57 @@ async fn the_sandbox_page_shows_the_verified_role() {
     );
 }
 
+#[tokio::test]
+async fn the_sandbox_meeting_hangs_up_to_a_left_page_and_can_redirect_while_it_starts() {
+    let app = app().await;
+    let (room, host) = create_room(&app.api).await;
+    let grant = grant(&app.api, &room, Some(&host), "").await;
+    let jwt = grant.body["jwt"].as_str().unwrap();
+    let sandbox = app.sandbox.clone().unwrap();
+    let path = format!("/sandbox/meet/{room}?jwt={jwt}");
+
+    let plain = call(&sandbox, "GET", &path, None, "").await;
+    assert!(plain.text.contains(">Hang up</button>"), "{}", plain.text);
+    assert!(
+        plain.text.contains(r#""startup_redirect":false"#),
+        "{}",
+        plain.text
+    );
+    let starting = call(
+        &sandbox,
+        "GET",
+        &format!("{path}&sandbox_startup_redirect=1"),
+        None,
+        "",
+    )
+    .await;
+    assert!(
+        starting.text.contains(r#""startup_redirect":true"#),
+        "{}",
+        starting.text
+    );
+    assert!(
+        starting.text.contains(r#""valid":true"#),
+        "{}",
+        starting.text
+    );
+
+    let left = call(&sandbox, "GET", "/sandbox/left", None, "").await;
+    assert_eq!(left.status, StatusCode::OK);
+    assert!(left.text.contains("You left the meeting."), "{}", left.text);
+    assert!(left.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .contains("default-src 'none'"));
+    assert_eq!(
+        call(&app.api, "GET", "/sandbox/left", None, "")
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "not on the API origin"
+    );
+}
+
 /// The headers of a CORS preflight for `POST /api/meet/rooms` from `origin`.
 async fn preflight(api: &Router, origin: &str) -> axum::http::HeaderMap {
     let request = Request::builder()

@@ -7,10 +7,11 @@ use std::sync::{Arc, Mutex};
 use immail_meet::*;
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlIFrameElement};
 
-use super::browser::Mounted;
+use super::browser::{wait_until, Mounted};
 use super::fresh_token;
 
 /// One answer of a stub grant source.
@@ -104,6 +105,43 @@ impl<S: Mountable> EmbedPage for Mounted<S> {
     async fn wait_for_state(&self, state: &str) {
         self.wait_for(".immail-meet", state).await;
     }
+}
+
+/// Counts the `load` events of `frame` from now on.
+pub fn count_loads(frame: &HtmlIFrameElement) -> RwSignal<u32> {
+    let loads = RwSignal::new(0);
+    let listener = Closure::<dyn Fn()>::new(move || loads.update(|n| *n += 1));
+    frame
+        .add_event_listener_with_callback("load", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    loads
+}
+
+/// Navigates the meeting's frame from inside, as a meeting's own hang-up does (the
+/// frame is same-origin here), and waits for its `load`.
+pub async fn navigate_frame<S: Mountable>(page: &Mounted<S>, path: &str) {
+    let frame = EmbedPage::iframe(page).expect("a meeting frame");
+    let loads = count_loads(&frame);
+    frame
+        .content_window()
+        .unwrap()
+        .location()
+        .set_href(&format!("{}{path}", local_base()))
+        .unwrap();
+    wait_until("the frame's load", || loads.get_untracked() == 1).await;
+    leptos::task::tick().await;
+}
+
+/// Waits until the meeting `meet` drives has loaded.
+pub async fn loaded(meet: MeetController) {
+    wait_until("the meeting loaded", || {
+        matches!(
+            meet.state_signal().get_untracked(),
+            MeetState::Joined { loaded: true, .. }
+        )
+    })
+    .await;
 }
 
 /// Every value of `key` in the query of `src`.

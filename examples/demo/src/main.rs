@@ -3,15 +3,17 @@
 //! history. It talks to the reference server (`server/`) and uses only the public API
 //! of `immail-meet`.
 
+mod diagnostics;
 mod meeting;
 mod settings;
 
 use immail_meet::{
-    create_room, fetch_public_config, FetchError, MeetOptions, PublicConfig, RoomCreated, RoomName,
-    DEFAULT_API_BASE,
+    create_room, fetch_public_config, FetchError, MeetOptions, PermissionCheck, PermissionWarning,
+    PublicConfig, RoomCreated, RoomName, DEFAULT_API_BASE,
 };
 use leptos::prelude::*;
 
+use diagnostics::Diagnostics;
 use meeting::Meeting;
 use settings::Settings;
 
@@ -47,6 +49,8 @@ fn App() -> impl IntoView {
         ..MeetOptions::default()
     });
     let show_history = RwSignal::new(false);
+    let warnings = RwSignal::new(Vec::<PermissionWarning>::new());
+    let permission_check = RwSignal::new(PermissionCheck::Warn);
 
     view! {
         <header class="demo-header">
@@ -61,6 +65,7 @@ fn App() -> impl IntoView {
             <aside class="demo-side">
                 <RoomCard create=create room=room hosting=hosting show_history=show_history />
                 <Settings options=options />
+                <Diagnostics warnings=warnings permission_check=permission_check />
             </aside>
             <section class="demo-stage" aria-label="Meeting">
                 {move || match room.get() {
@@ -80,6 +85,8 @@ fn App() -> impl IntoView {
                                                     options=options
                                                     hosting=hosting
                                                     show_history=show_history
+                                                    warnings=warnings
+                                                    permission_check=permission_check
                                                 />
                                             }
                                             .into_any(),

@@ -3,13 +3,14 @@
 //! goes on, hidden, while the history is shown).
 
 use immail_meet::{
-    grant_path, GrantBody, GrantRequest, MeetEmbed, MeetOptions, MeetingHistory, PublicConfig,
-    RoomName, DEFAULT_API_BASE,
+    grant_path, GrantBody, GrantRequest, MeetEmbed, MeetOptions, MeetingHistory, PermissionCheck,
+    PermissionWarning, PublicConfig, RoomName, DEFAULT_API_BASE,
 };
 use leptos::prelude::*;
 
 /// The meeting of `room`, on the hosts the backend's `config` names, joined with
-/// `options`; and the room's history while `show_history` (for its host).
+/// `options`; and the room's history while `show_history` (for its host). What the
+/// page keeps the meeting from using is added to `warnings` (each once).
 #[component]
 pub fn Meeting(
     room: RoomName,
@@ -17,6 +18,8 @@ pub fn Meeting(
     options: RwSignal<MeetOptions>,
     hosting: Signal<bool>,
     show_history: RwSignal<bool>,
+    warnings: RwSignal<Vec<PermissionWarning>>,
+    permission_check: RwSignal<PermissionCheck>,
 ) -> impl IntoView {
     // The grant request names the participant; the server decides the role.
     let body = Signal::derive(move || {
@@ -39,6 +42,12 @@ pub fn Meeting(
                 allowed_hosts=config.allowed_hosts()
                 meeting_base=config.meeting_base
                 height="min(70vh, 640px)"
+                permission_check=permission_check
+                on_permission_warning=move |warning| warnings.update(|all| {
+                    if !all.contains(&warning) {
+                        all.push(warning);
+                    }
+                })
             />
         </div>
         <Show when=move || hosting.get() && show_history.get()>
