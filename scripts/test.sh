@@ -11,8 +11,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
+# A private temporary folder for the whole run, removed at exit: Chromium (wasm-pack's
+# chromedriver, Playwright) leaves a profile folder of ~70 MB behind for every browser a
+# killed or crashed run does not close, and they filled the disk. Readable by others:
+# the PostgreSQL cluster (scripts/postgres.sh) runs as the postgres user inside it.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/immail-meet-test.XXXXXX")
+chmod 755 "$run_tmp"
+export TMPDIR=$run_tmp
 log=$(mktemp)
-trap 'rm -f "$log" "$log.features"' EXIT
+trap 'rm -rf "$run_tmp"' EXIT
 exec > >(tee "$log") 2>&1
 
 scripts/setup.sh build
@@ -73,7 +80,7 @@ echo "csr + ssr: refused with the guard's message"
 # shellcheck source=scripts/postgres.sh
 . scripts/postgres.sh
 pg_start
-trap 'pg_stop; rm -f "$log"' EXIT
+trap 'pg_stop; rm -rf "$run_tmp"' EXIT
 export IMMAIL_MEET_TEST_POSTGRES_URL=$PG_URL
 # ---------------------------------------------------------------------------------------
 
