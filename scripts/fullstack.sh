@@ -26,7 +26,8 @@ serve() {
   export LEPTOS_OUTPUT_NAME=$name LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
   export LEPTOS_SITE_ADDR=${LEPTOS_SITE_ADDR:-127.0.0.1:3000}
   export RUST_LOG=${RUST_LOG:-info}
-  exec "$CARGO_TARGET_DIR/debug/$name"
+  # FULLSTACK_SERVER: another build of the server (e.g. cargo-leptos' target/release one).
+  exec "${FULLSTACK_SERVER:-$CARGO_TARGET_DIR/debug/$name}"
 }
 [ "$what" = serve ] && serve
 
@@ -49,7 +50,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name "$name" \
 wasm-opt -Oz "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
 cp "$app/style/app.css" "$pkg/$name.css"
 # Served precompressed (leptos_axum's file handler picks the .gz for gzip clients).
-gzip -9 -k -f "$pkg/$name.js" "$pkg/${name}_bg.wasm" "$pkg/$name.css"
+find "$pkg" -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' \) -exec gzip -9 -k -f {} +
 
 echo "[fullstack] building the server (ssr)…"
 cargo build -q "${manifest[@]}" --bin "$name" --no-default-features --features ssr

@@ -4,7 +4,8 @@
 #
 #   scripts/setup.sh test   # wasm target, wasm-bindgen-cli, wasm-pack, Chromium + ChromeDriver
 #   scripts/setup.sh build  # the above plus trunk, wasm-opt (binaryen, from npm) and the
-#                           # end-to-end test packages (playwright-core, axe-core)
+#                           # end-to-end test packages (playwright-core, axe-core; the
+#                           # full-stack example's @playwright/test, @axe-core/playwright)
 #
 # Versions are pinned to what is verified on the project's machines
 # (see README "Toolchain").
@@ -77,6 +78,13 @@ if [ "$what" = build ] || [ "$what" = all ]; then
     log "installing the end-to-end test packages from npm into e2e/"
     npm ci --prefix e2e --no-audit --no-fund --loglevel=error
   fi
+  # ---- the full-stack example's browser tests (issue 14) ---------------------------------
+  if [ ! -d examples/fullstack/e2e/node_modules/@playwright/test ] ||
+    [ ! -d examples/fullstack/e2e/node_modules/@axe-core/playwright ]; then
+    log "installing the full-stack example's test packages from npm into examples/fullstack/e2e/"
+    npm ci --prefix examples/fullstack/e2e --no-audit --no-fund --loglevel=error
+  fi
+  # -----------------------------------------------------------------------------------------
   if ! has_version trunk "$TRUNK_VERSION"; then
     log "installing trunk $TRUNK_VERSION (~10 min)"
     cargo install -q trunk --version "$TRUNK_VERSION" --locked --force

@@ -4,7 +4,8 @@
 # property, server-side rendering, doc examples, the README), the feature guard, the
 # reference server's tests, the browser tests in headless Chromium through wasm-pack,
 # and the end-to-end tests of the release demo and of an outside app built from the
-# README with the server (Playwright with Debian's Chromium, axe-core).
+# README with the server (Playwright with Debian's Chromium, axe-core), and the
+# full-stack example (examples/fullstack: server-rendered, hydrated, @playwright/test).
 #
 #   scripts/test.sh
 set -euo pipefail
@@ -27,9 +28,13 @@ step() { printf '\n== %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
 # release build of the bundle are new work.
 outside=(--manifest-path e2e/outside-app/Cargo.toml)
 
+# The full-stack example: its own workspace too, sharing our target/.
+fullstack=(--manifest-path examples/fullstack/Cargo.toml)
+
 step "format"
 cargo fmt --all -- --check
 cargo fmt "${outside[@]}" -- --check
+cargo fmt "${fullstack[@]}" -- --check
 
 # --- immail-meet-core (core/): the pure core crate --------------------------------------
 step "core: clippy, native and wasm32"
@@ -96,7 +101,21 @@ echo "outside app built in $(($(date +%s) - outside_started)) s"
 cargo build -p immail-meet-server
 npm test --prefix e2e
 
+# --- examples/fullstack (issue 14): the full-stack example -------------------------------
+step "full-stack example: clippy (server native, browser wasm32), its unit tests, its build (scripts/fullstack.sh build) and its browser tests (@playwright/test, axe-core)"
+fullstack_started=$(date +%s)
+cargo fetch -q "${fullstack[@]}" # its lock file's crates (leptos_axum, leptos_router, …)
+CARGO_TARGET_DIR="$PWD/target" cargo clippy "${fullstack[@]}" --features ssr --all-targets -- -D warnings
+CARGO_TARGET_DIR="$PWD/target" cargo clippy "${fullstack[@]}" --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+CARGO_TARGET_DIR="$PWD/target" cargo test "${fullstack[@]}" --features ssr
+scripts/fullstack.sh build
+npm test --prefix examples/fullstack/e2e
+echo "full-stack example: $(($(date +%s) - fullstack_started)) s"
+# --- end of examples/fullstack -----------------------------------------------------------
+
 step "all tests passed"
-# One closing line for every runner above: cargo's "N passed" and node's "# pass N".
+# One closing line for every runner above: cargo's "N passed", node's "# pass N" and
+# Playwright's "  N passed (…)".
 awk '/^test result: ok\./ { passed += $4 } /^# pass / { passed += $3 } /^# fail / { failed += $3 }
+     /^ +[0-9]+ passed \(/ { passed += $1 } /^ +[0-9]+ failed$/ { failed += $1 }
      END { printf "%d passed, %d failed\n", passed, failed }' "$log"

@@ -12,9 +12,9 @@ export async function signIn(page, name) {
   await expect(page.locator("header")).toContainText(`Signed in as ${name}`);
 }
 
-/** A new browser (context) and page, signed in as `name`. */
-export async function signedIn(browser, name) {
-  const context = await browser.newContext();
+/** A new browser (context, with `options`) and page, signed in as `name`. */
+export async function signedIn(browser, name, options = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto(url("/"));
   await signIn(page, name);

@@ -1,19 +1,12 @@
 // The page the server renders: the meeting's placeholder is in the HTML before any
 // wasm runs, and the whole flow (sign in, create a meeting) works with no JavaScript.
 import { expect, test } from "@playwright/test";
-import { meeting, url } from "./app.mjs";
+import { createMeeting, meeting, signedIn, url } from "./app.mjs";
 
 test("without JavaScript: sign in, create a meeting, and the placeholder is server-rendered", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(url("/"));
-  await page.getByLabel("Your name").fill("Nadia");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("header")).toContainText("Signed in as Nadia");
-
-  await page.getByLabel("Topic").fill("Plain forms");
-  await page.getByRole("button", { name: "Create a meeting" }).click();
-  await page.waitForURL(/\/room\/[^/]+$/);
+  // Plain form posts, answered with redirects.
+  const { context, page } = await signedIn(browser, "Nadia", { javaScriptEnabled: false });
+  await createMeeting(page, "Plain forms");
   await expect(page).toHaveTitle("Plain forms · Meetings");
   await expect(page.locator("main")).toContainText("You are Nadia, the host.");
   // The component's placeholder: connecting, no meeting yet (it joins in the browser).
@@ -24,16 +17,8 @@ test("without JavaScript: sign in, create a meeting, and the placeholder is serv
 });
 
 test("the HTML of a meeting page holds the placeholder, and the browser joins once its wasm runs", async ({ browser }) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url("/"));
-  await page.getByLabel("Your name").fill("Omar");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("header")).toContainText("Signed in as Omar");
-  await page.getByLabel("Topic").fill("Held back");
-  await page.getByRole("button", { name: "Create a meeting" }).click();
-  await page.waitForURL(/\/room\/[^/]+$/);
-  const room = page.url();
+  const { context, page } = await signedIn(browser, "Omar");
+  const room = await createMeeting(page, "Held back");
 
   // The wasm held back: what shows is the server's HTML alone.
   let release;
@@ -42,7 +27,7 @@ test("the HTML of a meeting page holds the placeholder, and the browser joins on
     await held;
     await route.continue();
   });
-  const answer = await page.goto(room);
+  const answer = await page.goto(url(room));
   expect(answer.status()).toBe(200);
   const html = await answer.text();
   expect(html).toContain('class="immail-meet"');

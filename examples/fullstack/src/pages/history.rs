@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::{room_param, Problem};
-use crate::account::Account;
+use super::{route_meeting, Problem};
 use crate::meeting::{open_history, Meeting};
 
 /// The sessions, recordings and chats of the route's room. The server refuses anyone
@@ -14,12 +13,7 @@ use crate::meeting::{open_history, Meeting};
 /// `<MeetingHistory>` reads).
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let room = room_param();
-    let account = Account::expect();
-    let meeting = Resource::new(
-        move || (room.get(), account.changes()),
-        |(room, _)| open_history(room),
-    );
+    let meeting = route_meeting(open_history);
     view! {
         <Suspense fallback=|| view! { <p>"Loading the history…"</p> }>
             {move || Suspend::new(async move {

@@ -5,20 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::{room_param, Problem};
-use crate::account::Account;
+use super::{route_meeting, Problem};
 use crate::meeting::{grant, open_meeting, Meeting};
 
 /// The meeting of the route's room, for whoever is signed in: the host moderates it,
 /// anyone else joins as a guest.
 #[component]
 pub fn RoomPage() -> impl IntoView {
-    let room = room_param();
-    let account = Account::expect();
-    let meeting = Resource::new(
-        move || (room.get(), account.changes()),
-        |(room, _)| open_meeting(room),
-    );
+    let meeting = route_meeting(open_meeting);
     // Owned by the page, not by the meeting view that `<Suspense>` replaces (after a
     // sign-out, say): see `MeetingRoom`.
     let controller = MeetController::new();

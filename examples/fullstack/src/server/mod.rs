@@ -17,11 +17,12 @@ use immail_meet_server::cross_origin::refuse_cross_origin;
 use immail_meet_server::routes::sandbox_page;
 use immail_meet_server::server::serve::serve;
 use immail_meet_server::server::trace::traced;
+use immail_meet_server::server::StartError as BackendStartError;
 use immail_meet_server::store::{SqlStore, StoreOptions};
 use immail_meet_server::upstream::immail::Immail;
 use immail_meet_server::upstream::sandbox::{self, Sandbox};
 use immail_meet_server::upstream::Upstream;
-use immail_meet_server::{ApiError, BuildError, MeetApi, Store, StoreError, MAX_BODY_BYTES};
+use immail_meet_server::{ApiError, BuildError, MeetApi, Store, MAX_BODY_BYTES};
 use leptos::config::{errors::LeptosConfigError, get_configuration, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
@@ -45,34 +46,22 @@ pub struct AppState {
     pub sign_in: SignInCookie,
 }
 
-/// Why the server cannot start.
+/// Why the server cannot start: Leptos' settings, or what stops the backend's own
+/// server (the store, the imMail settings, an address).
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     /// Leptos' settings are wrong.
     #[error("Leptos settings: {0}")]
     Leptos(#[from] LeptosConfigError),
-    /// The store cannot be opened or is refused.
-    #[error("store {url}: {source}")]
-    Store {
-        /// The database URL (password hidden).
-        url: String,
-        /// Why.
-        source: StoreError,
-    },
-    /// The imMail settings are incomplete or wrong.
-    #[error("imMail mode: {0}")]
-    Immail(String),
-    /// The meeting backend cannot be assembled.
+    /// The store, the imMail settings, the backend's assembly or an address.
     #[error(transparent)]
-    Build(#[from] BuildError),
-    /// An address cannot be listened on.
-    #[error("cannot listen on {addr}: {source}")]
-    Listen {
-        /// The address.
-        addr: SocketAddr,
-        /// Why.
-        source: std::io::Error,
-    },
+    Backend(#[from] BackendStartError),
+}
+
+impl From<BuildError> for StartError {
+    fn from(error: BuildError) -> Self {
+        Self::Backend(error.into())
+    }
 }
 
 /// The whole app: Leptos' pages and server functions, the meeting backend's routes at
@@ -164,14 +153,16 @@ async fn upstream(
             .immail
             .settings()
             .and_then(|s| Immail::new(&s))
-            .map_err(StartError::Immail)?;
+            .map_err(BackendStartError::Immail)?;
         return Ok((Arc::new(immail), None));
     }
     let listener = bind(settings.sandbox_listen).await?;
-    let addr = listener.local_addr().map_err(|source| StartError::Listen {
-        addr: settings.sandbox_listen,
-        source,
-    })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|source| BackendStartError::Listen {
+            addr: settings.sandbox_listen,
+            source,
+        })?;
     let key = store
         .key(sandbox::KEY_NAME, immail_meet_server::random::bytes())
         .await
@@ -185,7 +176,6 @@ async fn upstream(
 }
 
 async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
-    TcpListener::bind(addr)
-        .await
-        .map_err(|source| StartError::Listen { addr, source })
+    let listener = TcpListener::bind(addr).await;
+    Ok(listener.map_err(|source| BackendStartError::Listen { addr, source })?)
 }

@@ -5,6 +5,7 @@
 use std::net::SocketAddr;
 
 use immail_meet_server::server::serve::ServeOptions;
+use immail_meet_server::server::StartError as BackendStartError;
 use immail_meet_server::store::DatabaseUrl;
 use immail_meet_server::upstream::immail::ImmailConfig;
 use immail_meet_server::StoreError;
@@ -52,9 +53,11 @@ pub struct Settings {
 impl Settings {
     /// A store failure as a start-up error naming the store.
     pub fn store_error(&self) -> impl Fn(StoreError) -> StartError + '_ {
-        |source| StartError::Store {
-            url: self.database_url.to_string(),
-            source,
+        |source| {
+            StartError::Backend(BackendStartError::Store {
+                url: self.database_url.to_string(),
+                source,
+            })
         }
     }
 }
