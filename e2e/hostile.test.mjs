@@ -1,16 +1,16 @@
 // Hostile pages in real Chromium against the reference server: forms and fetches from
 // the same site on another port, and from another site, never act as the victim nor
 // take their visitor cookie; the origin the server allows may. (server/tests/hostile.rs
-// checks the same rules with hand-made headers.)
-import { test, before, after } from "node:test";
-import assert from "node:assert/strict";
-import { formPage, start } from "./hostile-sites.mjs";
+// checks the same rules with hand-made headers.) The tests build on each other (one
+// victim, one room, one cookie jar): they run in order, and stop at the first failure.
+import { test, expect, formPage } from "./fixtures/hostile-sites.mjs";
 
-let sites, context, victim, room;
+test.describe.configure({ mode: "serial" });
 
-before(async () => {
-  sites = await start();
-  context = await sites.browser.newContext();
+let context, victim, room;
+
+test.beforeAll(async ({ browser, sites }) => {
+  context = await browser.newContext();
   victim = await context.newPage();
   await victim.goto(`${sites.api}/healthz`);
   const created = await victim.evaluate(async () => {
@@ -21,15 +21,15 @@ before(async () => {
     });
     return { status: answer.status, body: await answer.json() };
   });
-  assert.equal(created.status, 201);
+  expect(created.status).toBe(201);
   room = created.body.name;
 });
 
-after(async () => {
-  await sites?.stop();
+test.afterAll(async () => {
+  await context?.close();
 });
 
-async function visitorCookie() {
+async function visitorCookie(sites) {
   const cookies = await context.cookies(sites.api);
   return cookies.find((c) => c.name === "immail_meet_visitor");
 }
@@ -43,7 +43,7 @@ function victimGrant() {
 }
 
 /** The victim opens the attacker's `page` at `origin`; what the API got and answered at `path`. */
-async function attack(origin, page, path) {
+async function attack(sites, origin, page, path) {
   sites.attackWith(() => page);
   const tab = await context.newPage();
   const answered = tab.waitForResponse((r) => r.url() === `${sites.api}${path}`);
@@ -59,32 +59,32 @@ async function attack(origin, page, path) {
   return result;
 }
 
-function assertRefused(result, site) {
-  assert.equal(result.sent["sec-fetch-site"], site);
-  assert.equal(result.status, 403, result.body);
-  assert.equal(JSON.parse(result.body).error.code, "cross_origin_request");
-  assert.equal(result.headers["set-cookie"], undefined, "no cookie is set");
+function expectRefused(result, site) {
+  expect(result.sent["sec-fetch-site"]).toBe(site);
+  expect(result.status, result.body).toBe(403);
+  expect(JSON.parse(result.body).error.code).toBe("cross_origin_request");
+  expect(result.headers["set-cookie"], "no cookie is set").toBeUndefined();
 }
 
-test("the victim's own page creates a room and moderates it", async () => {
-  assert.ok(await visitorCookie(), "a visitor cookie");
+test("the victim's own page creates a room and moderates it", async ({ sites }) => {
+  expect(await visitorCookie(sites), "a visitor cookie").toBeTruthy();
   const grant = await victimGrant();
-  assert.equal(grant.status, 200);
-  assert.equal(grant.body.moderator, true);
+  expect(grant.status).toBe(200);
+  expect(grant.body.moderator).toBe(true);
 });
 
-test("a text/plain form from the same site, another port, carries the cookie and is refused", async () => {
+test("a text/plain form from the same site, another port, carries the cookie and is refused", async ({ sites }) => {
   const fields = { '{"topic":"pwned","x":"': '"}' };
   for (const path of ["/api/meet/rooms", `/api/meet/rooms/${room}/grant`]) {
     const page = formPage(`${sites.api}${path}`, "text/plain", fields);
-    const result = await attack(sites.sameSite, page, path);
-    assert.match(result.sent.cookie ?? "", /immail_meet_visitor=/, "the browser sent the cookie");
-    assert.equal(result.sent.origin, sites.sameSite);
-    assertRefused(result, "same-site");
+    const result = await attack(sites, sites.sameSite, page, path);
+    expect(result.sent.cookie ?? "", "the browser sent the cookie").toMatch(/immail_meet_visitor=/);
+    expect(result.sent.origin).toBe(sites.sameSite);
+    expectRefused(result, "same-site");
   }
 });
 
-test("fetch with credentials from the same site: refused, or stopped at the preflight", async () => {
+test("fetch with credentials from the same site: refused, or stopped at the preflight", async ({ sites }) => {
   sites.attackWith(() => "<!doctype html><title>prize</title>");
   const tab = await context.newPage();
   await tab.goto(`${sites.sameSite}/prize`);
@@ -105,8 +105,8 @@ test("fetch with credentials from the same site: refused, or stopped at the pref
   const response = await answered;
   // (Chromium reports no raw request headers for a no-cors fetch: the form test above
   // shows a same-site request carrying the cookie.)
-  assert.equal(response.status(), 403);
-  assert.equal((await response.allHeaders())["set-cookie"], undefined);
+  expect(response.status()).toBe(403);
+  expect((await response.allHeaders())["set-cookie"]).toBeUndefined();
   // JSON needs a preflight, which the server does not grant this origin.
   const json = await tab.evaluate(async (url) => {
     try {
@@ -121,12 +121,12 @@ test("fetch with credentials from the same site: refused, or stopped at the pref
       return `refused: ${e.name}`;
     }
   }, `${sites.api}${path}`);
-  assert.equal(json, "refused: TypeError");
+  expect(json).toBe("refused: TypeError");
   await tab.close();
 });
 
-test("forms from another site carry no cookie, are refused, and the victim keeps theirs", async () => {
-  const before = await visitorCookie();
+test("forms from another site carry no cookie, are refused, and the victim keeps theirs", async ({ sites }) => {
+  const before = await visitorCookie(sites);
   const grantPath = `/api/meet/rooms/${room}/grant`;
   for (const [enctype, path] of [
     ["text/plain", grantPath],
@@ -134,17 +134,17 @@ test("forms from another site carry no cookie, are refused, and the victim keeps
     ["multipart/form-data", grantPath],
   ]) {
     const page = formPage(`${sites.api}${path}`, enctype, { topic: "pwned" });
-    const result = await attack(sites.crossSite, page, path);
-    assert.equal(result.sent.cookie, undefined, "SameSite=Lax holds the cookie back");
-    assertRefused(result, "cross-site");
+    const result = await attack(sites, sites.crossSite, page, path);
+    expect(result.sent.cookie, "SameSite=Lax holds the cookie back").toBeUndefined();
+    expectRefused(result, "cross-site");
   }
-  const after = await visitorCookie();
-  assert.equal(after.value, before.value, "the victim's cookie is unchanged");
+  const after = await visitorCookie(sites);
+  expect(after.value, "the victim's cookie is unchanged").toBe(before.value);
   const grant = await victimGrant();
-  assert.equal(grant.body.moderator, true, "and still makes them the moderator");
+  expect(grant.body.moderator, "and still makes them the moderator").toBe(true);
 });
 
-test("the allowed origin calls with credentials and reads the answer", async () => {
+test("the allowed origin calls with credentials and reads the answer", async ({ sites }) => {
   const tab = await context.newPage();
   await tab.goto(`${sites.allowed}/`);
   const grant = await tab.evaluate(async (url) => {
@@ -156,7 +156,7 @@ test("the allowed origin calls with credentials and reads the answer", async () 
     });
     return { status: answer.status, body: await answer.json() };
   }, `${sites.api}/api/meet/rooms/${room}/grant`);
-  assert.equal(grant.status, 200);
-  assert.equal(grant.body.moderator, true, "the victim's own cookie travelled");
+  expect(grant.status).toBe(200);
+  expect(grant.body.moderator, "the victim's own cookie travelled").toBe(true);
   await tab.close();
 });

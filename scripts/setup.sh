@@ -4,8 +4,8 @@
 #
 #   scripts/setup.sh test   # wasm target, wasm-bindgen-cli, wasm-pack, Chromium + ChromeDriver
 #   scripts/setup.sh build  # the above plus trunk, wasm-opt (binaryen, from npm) and the
-#                           # end-to-end test packages (playwright-core, axe-core; the
-#                           # full-stack example's @playwright/test, @axe-core/playwright)
+#                           # end-to-end test packages (@playwright/test, @axe-core/playwright;
+#                           # no browser: the tests use Debian's Chromium)
 #
 # Versions are pinned to what is verified on the project's machines
 # (see README "Toolchain").
@@ -74,17 +74,13 @@ if [ "$what" = build ] || [ "$what" = all ]; then
     log "installing binaryen $WASM_OPT_VERSION (wasm-opt) from npm into tools/"
     npm ci --prefix tools --no-audit --no-fund --loglevel=error
   fi
-  if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; then
+  # Again whenever e2e/package-lock.json changed since the last install. No browser is
+  # downloaded (nor would one be: these versions have no install script).
+  if ! cmp -s e2e/package-lock.json e2e/node_modules/.installed-lock.json; then
     log "installing the end-to-end test packages from npm into e2e/"
-    npm ci --prefix e2e --no-audit --no-fund --loglevel=error
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix e2e --no-audit --no-fund --loglevel=error
+    cp e2e/package-lock.json e2e/node_modules/.installed-lock.json
   fi
-  # ---- the full-stack example's browser tests (issue 14) ---------------------------------
-  if [ ! -d examples/fullstack/e2e/node_modules/@playwright/test ] ||
-    [ ! -d examples/fullstack/e2e/node_modules/@axe-core/playwright ]; then
-    log "installing the full-stack example's test packages from npm into examples/fullstack/e2e/"
-    npm ci --prefix examples/fullstack/e2e --no-audit --no-fund --loglevel=error
-  fi
-  # -----------------------------------------------------------------------------------------
   if ! has_version trunk "$TRUNK_VERSION"; then
     log "installing trunk $TRUNK_VERSION (~10 min)"
     cargo install -q trunk --version "$TRUNK_VERSION" --locked --force

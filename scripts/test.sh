@@ -4,8 +4,8 @@
 # property, server-side rendering, doc examples, the README), the feature guard, the
 # reference server's tests, the browser tests in headless Chromium through wasm-pack,
 # and the end-to-end tests of the release demo and of an outside app built from the
-# README with the server (Playwright with Debian's Chromium, axe-core), and the
-# full-stack example (examples/fullstack: server-rendered, hydrated, @playwright/test).
+# README with the server and of the full-stack example (examples/fullstack: rendered
+# on the server, hydrated) (@playwright/test with Debian's Chromium, @axe-core/playwright).
 #
 #   scripts/test.sh
 set -euo pipefail
@@ -92,7 +92,19 @@ cargo test -p immail-meet-server
 step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"
 wasm-pack test --headless --chrome
 
-step "end to end: the release demo, the outside app and the server in Chromium (Playwright, axe-core)"
+# --- examples/fullstack (issue 14): the full-stack example -------------------------------
+# Its browser tests are the e2e project "fullstack" (the next step runs them).
+step "full-stack example: clippy (server native, browser wasm32), its unit tests, its build (scripts/fullstack.sh build)"
+fullstack_started=$(date +%s)
+cargo fetch -q "${fullstack[@]}" # its lock file's crates (leptos_axum, leptos_router, …)
+CARGO_TARGET_DIR="$PWD/target" cargo clippy "${fullstack[@]}" --features ssr --all-targets -- -D warnings
+CARGO_TARGET_DIR="$PWD/target" cargo clippy "${fullstack[@]}" --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+CARGO_TARGET_DIR="$PWD/target" cargo test "${fullstack[@]}" --features ssr
+scripts/fullstack.sh build
+echo "full-stack example built and checked in $(($(date +%s) - fullstack_started)) s"
+# --- end of examples/fullstack -----------------------------------------------------------
+
+step "end to end: the release demo, the outside app, hostile pages, the full-stack example and the server in Chromium (@playwright/test, axe-core)"
 trunk build --release --offline
 outside_started=$(date +%s)
 cargo fetch -q "${outside[@]}"   # its lock file's crates, should it lag behind ours
@@ -101,21 +113,10 @@ echo "outside app built in $(($(date +%s) - outside_started)) s"
 cargo build -p immail-meet-server
 npm test --prefix e2e
 
-# --- examples/fullstack (issue 14): the full-stack example -------------------------------
-step "full-stack example: clippy (server native, browser wasm32), its unit tests, its build (scripts/fullstack.sh build) and its browser tests (@playwright/test, axe-core)"
-fullstack_started=$(date +%s)
-cargo fetch -q "${fullstack[@]}" # its lock file's crates (leptos_axum, leptos_router, …)
-CARGO_TARGET_DIR="$PWD/target" cargo clippy "${fullstack[@]}" --features ssr --all-targets -- -D warnings
-CARGO_TARGET_DIR="$PWD/target" cargo clippy "${fullstack[@]}" --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
-CARGO_TARGET_DIR="$PWD/target" cargo test "${fullstack[@]}" --features ssr
-scripts/fullstack.sh build
-npm test --prefix examples/fullstack/e2e
-echo "full-stack example: $(($(date +%s) - fullstack_started)) s"
-# --- end of examples/fullstack -----------------------------------------------------------
-
 step "all tests passed"
-# One closing line for every runner above: cargo's "N passed", node's "# pass N" and
-# Playwright's "  N passed (…)".
-awk '/^test result: ok\./ { passed += $4 } /^# pass / { passed += $3 } /^# fail / { failed += $3 }
-     /^ +[0-9]+ passed \(/ { passed += $1 } /^ +[0-9]+ failed$/ { failed += $1 }
+# One closing line for every runner above: cargo's "test result: ok. N passed" and the
+# counts Playwright's list reporter ends with ("  N passed (12.3s)", "  N failed").
+awk '{ gsub(/\033\[[0-9;]*m/, "") }
+     /^test result: ok\./ { passed += $4 }
+     /^  [0-9]+ passed \(/ { passed += $1 } /^  [0-9]+ failed$/ { failed += $1 }
      END { printf "%d passed, %d failed\n", passed, failed }' "$log"

@@ -1,10 +1,10 @@
 // Figures, not a test: the weight of a meeting page (HTML + JS + wasm + CSS, gzip as
 // served) and, in Chromium, the time from navigation to the meeting's placeholder
 // (server-rendered) and to its iframe (after hydration and the grant), cold cache.
-//   scripts/fullstack.sh build && npm run measure --prefix examples/fullstack/e2e [-- RUNS]
+//   scripts/fullstack.sh build && npm run measure:fullstack --prefix e2e [-- RUNS]
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
-import { startServer } from "./global-setup.mjs";
+import { startFullstack } from "./fixtures/fullstack.mjs";
 import config from "./playwright.config.mjs";
 
 const RUNS = Number(process.argv[2] || 9);
@@ -25,8 +25,8 @@ function recordMarks() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-const server = await startServer();
-const browser = await chromium.launch(config.use.launchOptions);
+const server = await startFullstack();
+const browser = await chromium.launch({ ...config.use.launchOptions, chromiumSandbox: config.use.chromiumSandbox });
 try {
   // A host and their meeting.
   const host = await browser.newContext();

@@ -1,17 +1,15 @@
 // The role follows the app's sign-in, not the browser: the host signed in in another
 // browser moderates there too; anyone else is a guest; signing out ends the meeting.
-import { expect, test } from "@playwright/test";
-import { createMeeting, joinedRole, signIn, signedIn, url } from "./app.mjs";
+import { test, expect, createMeeting, joinedRole, signIn } from "../fixtures/fullstack.mjs";
 
-test("the host moderates in any browser where they sign in; another user is a guest", async ({ browser }) => {
-  const host = await signedIn(browser, "Carmen");
+test("the host moderates in any browser where they sign in; another user is a guest", async ({ signedIn, newBrowser }) => {
+  const host = await signedIn("Carmen");
   const room = await createMeeting(host.page, "Design review");
   expect(await joinedRole(host.page)).toBe("moderator");
 
   // Another browser: the meeting asks for a sign-in first (401), then knows its host.
-  const laptop = await browser.newContext();
-  const page = await laptop.newPage();
-  const answer = await page.goto(url(room));
+  const page = await (await newBrowser()).newPage();
+  const answer = await page.goto(room);
   expect(answer.status()).toBe(401);
   await expect(page.locator("h1")).toHaveText("Sign in to join");
   await signIn(page, "Carmen");
@@ -19,8 +17,8 @@ test("the host moderates in any browser where they sign in; another user is a gu
   await expect(page.locator("main")).toContainText("You are Carmen, the host.");
   await expect(page.getByRole("link", { name: "Meeting history" })).toBeVisible();
 
-  const guest = await signedIn(browser, "Dmitri");
-  await guest.page.goto(url(room));
+  const guest = await signedIn("Dmitri");
+  await guest.page.goto(room);
   expect(await joinedRole(guest.page)).toBe("guest");
   await expect(guest.page.locator("main")).toContainText("You are Dmitri, a guest.");
   await expect(guest.page.getByRole("link", { name: "Meeting history" })).toHaveCount(0);
@@ -29,5 +27,4 @@ test("the host moderates in any browser where they sign in; another user is a gu
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.locator("h1")).toHaveText("Sign in to join");
   await expect(page.locator("iframe")).toHaveCount(0);
-  for (const context of [host.context, laptop, guest.context]) await context.close();
 });

@@ -1,11 +1,10 @@
 // The page the server renders: the meeting's placeholder is in the HTML before any
 // wasm runs, and the whole flow (sign in, create a meeting) works with no JavaScript.
-import { expect, test } from "@playwright/test";
-import { createMeeting, meeting, signedIn, url } from "./app.mjs";
+import { test, expect, createMeeting, meeting } from "../fixtures/fullstack.mjs";
 
-test("without JavaScript: sign in, create a meeting, and the placeholder is server-rendered", async ({ browser }) => {
+test("without JavaScript: sign in, create a meeting, and the placeholder is server-rendered", async ({ signedIn }) => {
   // Plain form posts, answered with redirects.
-  const { context, page } = await signedIn(browser, "Nadia", { javaScriptEnabled: false });
+  const { page } = await signedIn("Nadia", { javaScriptEnabled: false });
   await createMeeting(page, "Plain forms");
   await expect(page).toHaveTitle("Plain forms · Meetings");
   await expect(page.locator("main")).toContainText("You are Nadia, the host.");
@@ -13,11 +12,10 @@ test("without JavaScript: sign in, create a meeting, and the placeholder is serv
   await expect(meeting(page)).toHaveAttribute("data-state", "fetching");
   await expect(page.locator(".immail-meet__panel")).toHaveText(/Connecting to the meeting/);
   await expect(page.locator("iframe")).toHaveCount(0);
-  await context.close();
 });
 
-test("the HTML of a meeting page holds the placeholder, and the browser joins once its wasm runs", async ({ browser }) => {
-  const { context, page } = await signedIn(browser, "Omar");
+test("the HTML of a meeting page holds the placeholder, and the browser joins once its wasm runs", async ({ signedIn }) => {
+  const { page } = await signedIn("Omar");
   const room = await createMeeting(page, "Held back");
 
   // The wasm held back: what shows is the server's HTML alone.
@@ -27,7 +25,7 @@ test("the HTML of a meeting page holds the placeholder, and the browser joins on
     await held;
     await route.continue();
   });
-  const answer = await page.goto(url(room));
+  const answer = await page.goto(room);
   expect(answer.status()).toBe(200);
   const html = await answer.text();
   expect(html).toContain('class="immail-meet"');
@@ -38,5 +36,4 @@ test("the HTML of a meeting page holds the placeholder, and the browser joins on
 
   release();
   await expect(meeting(page)).toHaveAttribute("data-state", "joined");
-  await context.close();
 });

@@ -1,18 +1,17 @@
 // A server-rendered meeting page hydrated in Chromium: no hydration error or warning,
 // exactly one grant (server-function call) and one meeting load per join, Leave and
 // Rejoin.
-import { expect, test } from "@playwright/test";
-import { createMeeting, joinedRole, meeting, signedIn, url, watch } from "./app.mjs";
+import { test, expect, createMeeting, joinedRole, meeting, watch } from "../fixtures/fullstack.mjs";
 
-test("a hydrated meeting page joins once, quietly, and leaves and rejoins", async ({ browser }) => {
-  const { context, page } = await signedIn(browser, "Alice");
+test("a hydrated meeting page joins once, quietly, and leaves and rejoins", async ({ signedIn }) => {
+  const { context, page } = await signedIn("Alice");
   const room = await createMeeting(page, "Weekly review");
   // Reached by client-side navigation after the server function redirected.
   expect(await joinedRole(page)).toBe("moderator");
 
   const fresh = await context.newPage();
   const seen = watch(fresh);
-  const answer = await fresh.goto(url(room));
+  const answer = await fresh.goto(room);
   expect(answer.status()).toBe(200);
   // Hydrated once the meeting leaves the server's placeholder (a hydration error stops
   // the wasm before that, and says so in the console).
@@ -26,7 +25,7 @@ test("a hydrated meeting page joins once, quietly, and leaves and rejoins", asyn
   expect(seen.grants).toBe(1);
   expect(seen.loads).toBe(1);
 
-  // The sandbox page got the names from the sign-in, through the server's grant.
+  // The sandbox page got the name from the sign-in, through the server's grant.
   const frame = fresh.frameLocator("iframe.immail-meet__frame");
   await expect(frame.locator("[data-testid=token-name]")).toHaveText("Alice");
 
@@ -40,5 +39,4 @@ test("a hydrated meeting page joins once, quietly, and leaves and rejoins", asyn
   expect(seen.grants).toBe(2);
   expect(seen.loads).toBe(2);
   expect(seen.problems).toEqual([]);
-  await context.close();
 });
