@@ -88,8 +88,8 @@ test("server down: the component shows the error, and Retry works once it is bac
   // The API becomes unreachable from this page (connections refused) while the server
   // keeps its rooms.
   await page.route("**/api/**", (route) => route.abort("connectionrefused"));
-  await page.getByRole("button", { name: "Leave" }).first().click();
-  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await page.getByRole("button", { name: "Leave" }).click();
+  await page.getByRole("button", { name: "Rejoin", exact: true }).click();
   const alert = page.locator(".immail-meet [role=alert]");
   await alert.waitFor();
   expect(await alert.innerText()).toMatch(/could not reach the meeting service/);
@@ -103,7 +103,7 @@ test("server down: the component shows the error, and Retry works once it is bac
 
 test("Leave removes the iframe", async ({ page }) => {
   await hostAMeeting(page);
-  await page.getByRole("button", { name: "Leave" }).first().click();
+  await page.getByRole("button", { name: "Leave" }).click();
   await expect(page.locator(".immail-meet")).toHaveAttribute("data-state", "left");
   expect(await page.locator("iframe").count()).toBe(0);
   expect(await page.locator(".immail-meet").innerText()).toMatch(/You left the meeting/);

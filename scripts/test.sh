@@ -3,9 +3,10 @@
 # (see scripts/setup.sh): format, clippy for both targets, native tests (unit,
 # property, server-side rendering, doc examples, the README), the feature guard, the
 # reference server's tests, the browser tests in headless Chromium through wasm-pack,
-# and the end-to-end tests of the release demo and of an outside app built from the
-# README with the server and of the full-stack example (examples/fullstack: rendered
-# on the server, hydrated) (@playwright/test with Debian's Chromium, @axe-core/playwright).
+# packaging of the publishable crates, and the end-to-end tests of the release demo
+# (examples/demo), of an outside app built from the README with the server and of the
+# full-stack example (examples/fullstack: rendered on the server, hydrated)
+# (@playwright/test with Debian's Chromium, @axe-core/playwright).
 #
 #   scripts/test.sh
 set -euo pipefail
@@ -46,29 +47,24 @@ cargo test -p immail-meet-core
 
 step "core: the same tests in headless Chromium (wasm-pack test --headless --chrome core)"
 wasm-pack test --headless --chrome core
-
-step "core: cargo package, with its verification build"
-cargo package -p immail-meet-core --allow-dirty
 # --- end of immail-meet-core ------------------------------------------------------------
 
-step "clippy, native (component crate and server)"
-cargo clippy --all-targets -- -D warnings
-cargo clippy -p immail-meet-server -p immail-fake --all-targets -- -D warnings
+step "clippy, native (every crate, what a contributor runs: cargo clippy --workspace --all-targets)"
+cargo clippy --workspace --all-targets -- -D warnings
 
-step "clippy, wasm32 (library, tests, demo, size apps)"
-cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --features demo --bins -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --features hydrate --lib -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p immail-meet-size-app -p immail-meet-bare-app -p immail-meet-naive-app -p immail-meet-core-app --bins -- -D warnings
+step "clippy, wasm32 (the libraries, their tests, the demo, the size apps; hydrate)"
+cargo clippy --workspace --exclude immail-meet-server --exclude immail-fake --all-targets \
+  --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p immail-meet --target wasm32-unknown-unknown --features hydrate --lib -- -D warnings
 CARGO_TARGET_DIR="$PWD/target" cargo clippy "${outside[@]}" --target wasm32-unknown-unknown -- -D warnings
 
-step "native tests: core, properties, server-side rendering, doc examples, the README"
-cargo test
+step "native tests: the component crate (server-side rendering, the README, doc examples), the apps"
+cargo test --workspace --exclude immail-meet-core --exclude immail-meet-server --exclude immail-fake
 
 step "features: server-side rendering with csr on too must not panic; csr + ssr must not compile"
-cargo test --features csr --test ssr
+cargo test -p immail-meet --features csr --test ssr
 # (Built like the test above, so only this crate is compiled again.)
-if cargo test -q --no-run --features csr,ssr --test ssr 2>"$log.features"; then
+if cargo test -q -p immail-meet --no-run --features csr,ssr --test ssr 2>"$log.features"; then
   echo "csr + ssr compiled: the compile_error! guard is gone" >&2; exit 1
 fi
 grep -q 'immail-meet: the features "csr" and "ssr" are both on' "$log.features" ||
@@ -91,6 +87,9 @@ cargo test -p immail-meet-server
 
 step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"
 wasm-pack test --headless --chrome
+
+step "cargo package --workspace: immail-meet-core and immail-meet packaged together, each verified by a build"
+cargo package --workspace --allow-dirty
 
 # --- examples/fullstack (issue 14): the full-stack example -------------------------------
 # Its browser tests are the e2e project "fullstack" (the next step runs them).

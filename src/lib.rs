@@ -1,24 +1,30 @@
 //! Embed an imMail Meet video conference in a Leptos app, safely.
 //!
-//! The path from a grant to an iframe:
+//! [`MeetEmbed`] asks *your* backend for a short-lived grant (meeting URL + participant
+//! JWT), checks it, and shows the meeting in an iframe; [`MeetingHistory`] and
+//! [`SessionMessages`] show a room's past sessions, recordings and chat.
 //!
-//! 1. [`GrantSource`] (browser glue) `POST`s to the customer's backend, which holds the
-//!    imMail API key and decides the role, and reads the answer ([`GrantResponse`]).
-//! 2. [`Grant::validate`] (pure logic) accepts only an allowed `https` meeting URL
-//!    ([`AllowedHosts`]), a JWT-shaped token ([`Jwt`]) and an unexpired grant.
-//! 3. [`MeetingSrc::build`] percent-encodes every name and option ([`MeetOptions`]).
-//! 4. [`MeetEmbed`] (component) shows it in an iframe allowed camera, microphone and
-//!    display capture, with loading, error/retry and left states; [`MeetController`]
-//!    drives it from outside.
+//! # From a grant to an iframe, in three files
+//!
+//! | step | file | what |
+//! | --- | --- | --- |
+//! | 1. fetch | `grant_source.rs` | [`GrantSource`] `POST`s to your backend (which holds the imMail API key and decides the role) through the crate's one fetch (`fetch.rs`: a time-out that aborts, a size limit kept while the answer streams in, redirects refused), and reads the answer by the grant contract ([`GrantResponse`]) |
+//! | 2. check and build | `meet_join.rs` | [`GrantRules::validate`] accepts only an allowed meeting URL ([`AllowedHosts`]), a well-formed token ([`Jwt`]) and an unexpired grant; [`Grant::src`] percent-encodes every name and option ([`MeetOptions`]) into the [`MeetingSrc`] |
+//! | 3. show | `meet_embed.rs` | the `<iframe>` allowed camera, microphone and display capture, with loading, error/retry and left states; [`MeetController`] drives it from outside |
+//!
+//! The checks of step 2 are the pure core crate,
+//! [`immail-meet-core`](https://docs.rs/immail-meet-core) (no Leptos, no DOM: the same
+//! code on a server), re-exported here: `use immail_meet::...` reaches all of it.
 //!
 //! # Usage
 //! ```
-//! use immail_meet::MeetEmbed;
+//! use immail_meet::{MeetEmbed, MeetOptions};
 //! use leptos::prelude::*;
 //!
 //! #[component]
 //! fn App() -> impl IntoView {
-//!     view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" first_name="Zoë" /> }
+//!     let options = MeetOptions { first_name: Some("Zoë".into()), ..MeetOptions::default() };
+//!     view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" options=options /> }
 //! }
 //! ```
 //!
@@ -27,6 +33,10 @@
 //! client-side app sets `csr`; a full-stack app sets `hydrate` in its browser build and
 //! `ssr` in its server build (never `csr` and `ssr` together: that fails to compile,
 //! saying so).
+//!
+//! # Server-Side Rendering
+//! The components render their placeholders (connecting, loading) on the server and
+//! touch no browser API there; grants and history are fetched in the browser.
 
 #![warn(missing_docs)]
 
@@ -40,17 +50,39 @@ compile_error!(
      `hydrate = [\"leptos/hydrate\", \"immail-meet/hydrate\"]` for the browser build."
 );
 
-pub mod browser;
-pub mod components;
-#[cfg(feature = "demo")]
-pub mod demo;
-pub mod logic;
+mod fetch;
+mod grant_source;
+mod history_view;
+mod local_time;
+mod meet_controller;
+mod meet_embed;
+mod meet_join;
+mod meet_overlay;
+mod meeting_history;
+mod server_api;
+mod session_messages;
 mod stylesheet;
+mod timer;
 
-pub use browser::{create_room, fetch_public_config, server_allowed_hosts, GrantBody, GrantSource};
-pub use components::{MeetController, MeetEmbed, MeetState, MeetingHistory, SessionMessages};
-pub use logic::*;
+pub use immail_meet_core::*;
+
+pub use grant_source::{GrantBody, GrantSource, DEFAULT_GRANT_TIMEOUT_MS};
+pub use history_view::DEFAULT_HISTORY_TIMEOUT_MS;
+pub use meet_controller::{MeetController, MeetState};
+pub use meet_embed::{MeetEmbed, DEFAULT_TITLE};
+pub use meeting_history::{MeetingHistory, DEFAULT_SESSIONS_PER_PAGE};
+pub use server_api::{create_room, fetch_public_config, server_allowed_hosts};
+pub use session_messages::SessionMessages;
 pub use stylesheet::{HISTORY_STYLESHEET, STYLESHEET};
+
+/// Root classes: `base`, plus the app's own.
+fn root_class(base: &str, extra: &str) -> String {
+    if extra.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base} {extra}")
+    }
+}
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

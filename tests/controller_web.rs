@@ -6,7 +6,7 @@
 mod common;
 
 use common::browser::{first_request, mount, sleep, wait_until};
-use common::embed::{local_base, local_hosts, param, EmbedPage, Stub, MEETING};
+use common::embed::{local_base, local_hosts, named, param, EmbedPage, Stub, MEETING};
 use common::fresh_token;
 use immail_meet::*;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ async fn settings_changed_updates_a_button_placed_before_the_embed() {
                 "Apply"
             </button>
             <Show when=move || shown.get()>
-                <MeetEmbed grant_source=source.clone() allowed_hosts=local_hosts() first_name=name controller=meet />
+                <MeetEmbed grant_source=source.clone() allowed_hosts=local_hosts() options=named(name) controller=meet />
             </Show>
         }
     });
@@ -305,4 +305,38 @@ async fn unmounting_an_older_component_leaves_the_controller_with_the_newer_one(
     page.wait_for_state("joined").await;
     assert_eq!(page.iframe().unwrap().title(), "second");
     assert_eq!(stub.calls(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_meeting_base_the_allowed_hosts_lack_is_named_and_joins_once_they_hold_it() {
+    let source = GrantSource::from_fn(|| async {
+        Ok::<_, String>(GrantResponse {
+            room_name: Some("abc".into()),
+            jwt: Jwt::new(fresh_token()),
+            ..Default::default()
+        })
+    });
+    let hosts = RwSignal::new(AllowedHosts::default());
+    let base = MeetingHost::parse(&local_base()).unwrap();
+    let page = mount(move || {
+        view! { <MeetEmbed grant_source=source allowed_hosts=hosts meeting_base=base /> }
+    });
+    page.wait_for_state("error").await;
+    let text = page.text();
+    assert!(
+        text.contains(&format!(
+            "The meeting settings are wrong: the meeting host \"{}\" is not allowed; add \"{}\" to <MeetEmbed allowed_hosts>",
+            web_sys::window().unwrap().location().host().unwrap(),
+            local_base()
+        )),
+        "{text}"
+    );
+    assert!(page.iframe().is_none());
+    hosts.set(local_hosts());
+    page.wait_for_state("joined").await;
+    assert!(page
+        .iframe()
+        .unwrap()
+        .src()
+        .starts_with(&format!("{}abc?", local_base())));
 }

@@ -31,13 +31,40 @@ const FAKE_FETCH: &str = r#"
             body: await input.clone().text(),
         });
         if (s.reject) throw new TypeError('Failed to fetch');
+        input.signal.addEventListener('abort', () => { window.__aborted = true; });
         if (s.hang) {
             return new Promise((_, reject) => input.signal.addEventListener('abort', () => {
-                window.__aborted = true;
                 reject(new DOMException('aborted', 'AbortError'));
             }));
         }
-        return new Response(s.body, { status: s.status, headers: s.headers || { 'content-type': 'application/json' } });
+        const headers = s.headers || { 'content-type': 'application/json' };
+        if (s.stream) {
+            // A chunked answer: `s.stream` chunks of 1 KiB (Infinity: it never ends),
+            // then, with `s.stall`, one that never comes.
+            window.__chunks = 0;
+            window.__cancelled = false;
+            const body = new ReadableStream({
+                pull(controller) {
+                    if (window.__chunks >= s.stream) {
+                        if (s.stall) return new Promise(() => {});
+                        controller.close();
+                        return;
+                    }
+                    window.__chunks += 1;
+                    controller.enqueue(new TextEncoder().encode(' '.repeat(1024)));
+                },
+                cancel() { window.__cancelled = true; },
+            }, { highWaterMark: 0 });
+            return new Response(body, { status: s.status, headers });
+        }
+        const response = new Response(s.body, { status: s.status, headers });
+        if (s.redirectedTo) {
+            // What fetch gives after following a redirect (a constructed Response says
+            // it was not redirected).
+            Object.defineProperty(response, 'redirected', { value: true });
+            Object.defineProperty(response, 'url', { value: s.redirectedTo });
+        }
+        return response;
     };
 "#;
 
@@ -191,4 +218,79 @@ async fn a_request_built_with_gloo_net_carries_what_the_app_adds() {
     assert_eq!(js_sys::eval("window.__aborted").unwrap(), true, "aborted");
     let text = failing("{ reject: true }", 5000).await;
     assert!(text.contains("could not reach"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_chunked_answer_that_never_ends_is_cut_at_the_limit() {
+    // No Content-Length, and the body never ends: reading stops (the stream is
+    // cancelled) at the 16 KiB limit, long before a tab would fill up.
+    let text = endpoint_error("{ status: 200, stream: Infinity }", 5000, None).await;
+    assert!(text.contains("larger than 16384 bytes"), "{text}");
+    let chunks = js_sys::eval("window.__chunks").unwrap().as_f64().unwrap();
+    assert!(
+        (16.0..=20.0).contains(&chunks),
+        "read {chunks} chunks of 1 KiB"
+    );
+    assert_eq!(
+        js_sys::eval("window.__cancelled").unwrap(),
+        true,
+        "cancelled"
+    );
+    // The same through a request the app built.
+    let source = GrantSource::endpoint_request("/api/meet/rooms/abc/grant", |r| r.build());
+    let text = endpoint_error("{ status: 200, stream: Infinity }", 5000, Some(source)).await;
+    assert!(text.contains("larger than 16384 bytes"), "{text}");
+    assert_eq!(
+        js_sys::eval("window.__cancelled").unwrap(),
+        true,
+        "cancelled"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_content_length_is_never_trusted() {
+    // A small declared length over a large body: the limit still holds.
+    let text = endpoint_error(
+        r#"{ status: 200, body: ' '.repeat(40000), headers: { 'content-length': '10' } }"#,
+        5000,
+        None,
+    )
+    .await;
+    assert!(text.contains("larger than 16384 bytes"), "{text}");
+    // A declared length over the limit: refused before the body is read.
+    let text = endpoint_error(
+        "{ status: 200, stream: 1, headers: { 'content-length': '999999' } }",
+        5000,
+        None,
+    )
+    .await;
+    assert!(text.contains("larger than 16384 bytes"), "{text}");
+    let chunks = js_sys::eval("window.__chunks").unwrap().as_f64().unwrap();
+    assert_eq!(chunks, 0.0, "nothing was read");
+}
+
+#[wasm_bindgen_test]
+async fn a_body_that_stalls_times_out_and_the_request_is_aborted() {
+    let text = endpoint_error("{ status: 200, stream: 2, stall: true }", 300, None).await;
+    assert!(text.contains("did not answer within 1 s"), "{text}");
+    assert_eq!(js_sys::eval("window.__aborted").unwrap(), true, "aborted");
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_that_came_through_a_redirect_is_not_taken_for_the_grant() {
+    // Typically a sign-in page the browser was sent to: 200, and HTML.
+    let scenario = r#"{ status: 200, body: '<html>Sign in</html>', headers: { 'content-type': 'text/html' },
+        redirectedTo: 'https://sso.example.com/login?next=%2Fapi' }"#;
+    let text = endpoint_error(scenario, 5000, None).await;
+    assert!(
+        text.contains("the request was redirected, probably to a sign-in page"),
+        "{text}"
+    );
+    assert!(!text.contains("not JSON"), "{text}");
+    // Even a redirect that ends in JSON: it is not the endpoint's answer.
+    let body = format!(r#"{{"meeting_url":"{MEETING}","jwt":"{}"}}"#, fresh_token());
+    let scenario =
+        format!("{{ status: 200, body: {body:?}, redirectedTo: 'https://elsewhere.example/' }}");
+    let text = endpoint_error(&scenario, 5000, None).await;
+    assert!(text.contains("redirected"), "{text}");
 }

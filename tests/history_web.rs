@@ -1,105 +1,23 @@
-//! `<MeetingHistory>` and `<SessionMessages>` in a real headless Chromium: each test
-//! mounts a component into a fresh element and asserts on the DOM. Answers come from a
-//! fake `window.fetch` that routes by URL to real `Response` objects.
+//! `<MeetingHistory>` in a real headless Chromium: each test mounts the component into a
+//! fresh element and asserts on the DOM. Answers come from a fake `window.fetch` that
+//! routes by URL to real `Response` objects (tests/common/history.rs).
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
-use common::browser::{first_request, mount, sleep, wait_until, Mounted};
+use common::browser::{first_request, mount, sleep, wait_until};
+use common::history::{
+    browser_local, fake_fetch, js_string, requested_urls, route, route_json, sessions_page, texts,
+};
 use immail_meet::*;
 use leptos::prelude::*;
-use leptos::tachys::view::Mountable;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("fixtures/seed-sessions.json");
+const SEED: &str = include_str!("../core/tests/fixtures/seed-sessions.json");
 const SEED_SESSIONS: &str = "/api/meet/rooms/75769f9a-1f49/sessions?page=1&per_page=10";
-
-/// Replaces `window.fetch`: `window.__routes[path + query]` is a list of answers
-/// (`{status, body}`, `{reject: true}` or with a `delay` in ms), used in turn, the last
-/// one repeating; other URLs get a 404. Requests are recorded in `window.__requests`.
-const FAKE_FETCH: &str = r#"
-    window.__realFetch = window.__realFetch || window.fetch;
-    window.__requests = [];
-    window.__routes = {};
-    window.fetch = async function (resource, init) {
-        const input = new Request(resource, init);
-        const url = new URL(input.url);
-        const key = url.pathname + url.search;
-        window.__requests.push({
-            method: input.method, url: key, credentials: input.credentials,
-            cache: input.cache, accept: input.headers.get('accept'),
-        });
-        const queue = window.__routes[key];
-        if (!queue) {
-            return new Response('{"error":{"code":"not_found","message":"No such endpoint."}}', { status: 404 });
-        }
-        const s = queue.length > 1 ? queue.shift() : queue[0];
-        if (s.delay) await new Promise((resolve) => setTimeout(resolve, s.delay));
-        if (s.reject) throw new TypeError('Failed to fetch');
-        return new Response(s.body, { status: s.status || 200, headers: { 'content-type': 'application/json' } });
-    };
-"#;
-
-fn fake_fetch() {
-    js_sys::eval(FAKE_FETCH).unwrap();
-}
-
-/// `text` as a JS string literal.
-fn js_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap()
-}
-
-/// Answers `path` with `answers` (a JS array literal of scenarios).
-fn route(path: &str, answers: &str) {
-    js_sys::eval(&format!(
-        "window.__routes[{}] = {answers};",
-        js_string(path)
-    ))
-    .unwrap();
-}
-
-/// Answers `path` with 200 and `body`.
-fn route_json(path: &str, body: &str) {
-    route(path, &format!("[{{ body: {} }}]", js_string(body)));
-}
-
-fn requested_urls() -> Vec<String> {
-    let urls = js_sys::eval("JSON.stringify(window.__requests.map(r => r.url))").unwrap();
-    serde_json::from_str(&urls.as_string().unwrap()).unwrap()
-}
-
-fn texts<S: Mountable>(page: &Mounted<S>, selector: &str) -> Vec<String> {
-    page.find_all(selector)
-        .iter()
-        .map(|e| e.text_content().unwrap_or_default().trim().to_owned())
-        .collect()
-}
-
-/// What the browser itself shows for `ms` in the reader's zone and locale.
-fn browser_local(ms: i64) -> String {
-    js_sys::eval(&format!(
-        "new Date({ms}).toLocaleString(undefined, {{ dateStyle: 'medium', timeStyle: 'short' }})"
-    ))
-    .unwrap()
-    .as_string()
-    .unwrap()
-}
-
-/// A session list page: `count` sessions numbered from `first`, `total` in all.
-fn sessions_page(first: usize, count: usize, total: usize) -> String {
-    let sessions: Vec<String> = (first..first + count)
-        .map(|n| format!(r#"{{"_id": "s{n}", "status": "COMPLETED", "duration": {n}}}"#))
-        .collect();
-    format!(
-        r#"{{"total_row": {total}, "data": [{}]}}"#,
-        sessions.join(",")
-    )
-}
-
-// ---- <MeetingHistory> -------------------------------------------------------------
 
 #[wasm_bindgen_test]
 async fn history_shows_each_session_with_status_time_duration_people_and_downloads() {
@@ -388,107 +306,4 @@ async fn history_shows_one_sessions_chat_at_a_time_on_demand() {
     })
     .await;
     assert_eq!(expanded(1), "false");
-}
-
-// ---- <SessionMessages> ------------------------------------------------------------
-
-#[wasm_bindgen_test]
-async fn messages_show_sender_time_and_text_as_text_never_html() {
-    fake_fetch();
-    let hostile =
-        r#"<img src=x onerror="window.__pwned=1"><b>bold</b> & <script>window.__pwned=2</script>"#;
-    let body = serde_json::json!({ "messages": [
-        { "_id": "m1", "from": "Curtis <i>C</i>", "message": hostile, "created_at": "2021-04-29T03:25:00Z" },
-        { "user": { "name": "Blanca" }, "body": "line one\nline two", "timestamp": 1619666760 },
-        { "content": "who am I?" },
-    ]});
-    route_json("/api/meet/sessions/s%201/messages", &body.to_string());
-    let page = mount(|| view! { <SessionMessages session="s 1" /> });
-    page.wait_for(".immail-meet-messages", "ready").await;
-    assert_eq!(
-        texts(&page, ".immail-meet-messages__sender"),
-        ["Curtis <i>C</i>", "Blanca", "Unknown"]
-    );
-    let shown: Vec<String> = page
-        .find_all(".immail-meet-messages__text")
-        .iter()
-        .map(|e| e.text_content().unwrap())
-        .collect();
-    assert_eq!(shown, [hostile, "line one\nline two", "who am I?"]);
-    for tag in ["img", "b", "i", "script"] {
-        assert!(page.find(tag).is_none(), "no <{tag}> element was made");
-    }
-    assert_eq!(js_sys::eval("window.__pwned").unwrap(), JsValue::UNDEFINED);
-    let times = page.find_all(".immail-meet-messages__time");
-    assert_eq!(times.len(), 2, "the message without a time shows none");
-    assert_eq!(
-        times[0].get_attribute("datetime").as_deref(),
-        Some("2021-04-29T03:25:00.000Z")
-    );
-    assert_eq!(
-        times[0].text_content().unwrap(),
-        browser_local(1_619_666_700_000)
-    );
-    assert_eq!(
-        times[1].text_content().unwrap(),
-        browser_local(1_619_666_760_000)
-    );
-}
-
-#[wasm_bindgen_test]
-async fn messages_show_loading_empty_and_errors_with_retry() {
-    fake_fetch();
-    route(
-        "/api/meet/sessions/quiet/messages",
-        r#"[{ delay: 300, body: '[]' }]"#,
-    );
-    let page = mount(|| view! { <SessionMessages session="quiet" /> });
-    leptos::task::tick().await;
-    sleep(50).await;
-    assert_eq!(page.data_state(".immail-meet-messages"), "loading");
-    assert_eq!(page.text(), "Loading messages…");
-    page.wait_for(".immail-meet-messages", "empty").await;
-    assert_eq!(page.text(), "No messages in this session.");
-
-    route(
-        "/api/meet/sessions/flaky/messages",
-        r#"[{ status: 500, body: '{"error":{"code":"upstream_error","message":"The meeting service returned an error."}}' },
-            { body: '{"data": [{"sender": "Ada", "text": "back"}]}' }]"#,
-    );
-    let page = mount(|| view! { <SessionMessages session="flaky" api_base="/api/meet" /> });
-    page.wait_for(".immail-meet-messages", "error").await;
-    assert!(
-        page.text().contains(
-            "Could not load the messages: The meeting service returned an error. (HTTP 500)."
-        ),
-        "{}",
-        page.text()
-    );
-    page.click("Retry");
-    page.wait_for(".immail-meet-messages", "ready").await;
-    assert_eq!(texts(&page, ".immail-meet-messages__text"), ["back"]);
-}
-
-#[wasm_bindgen_test]
-async fn messages_of_a_superseded_session_never_show() {
-    fake_fetch();
-    route(
-        "/api/meet/sessions/slow/messages",
-        r#"[{ delay: 400, body: '[{"text": "stale"}]' }]"#,
-    );
-    route_json("/api/meet/sessions/fast/messages", r#"[{"text": "fresh"}]"#);
-    let session = RwSignal::new("slow".to_owned());
-    let page = mount(move || view! { <SessionMessages session=session /> });
-    leptos::task::tick().await;
-    session.set("fast".to_owned());
-    page.wait_for(".immail-meet-messages", "ready").await;
-    sleep(600).await;
-    assert_eq!(texts(&page, ".immail-meet-messages__text"), ["fresh"]);
-    assert_eq!(
-        requested_urls(),
-        [
-            "/api/meet/sessions/slow/messages",
-            "/api/meet/sessions/fast/messages"
-        ]
-    );
 }

@@ -74,7 +74,7 @@ async fn the_public_config_is_read_without_credentials() {
     answer(
         "GET /api/meet/config",
         200,
-        r#"{"mode": "x", "meeting_base": "http://example.com/meet/"}"#,
+        r#"{"mode": "sandbox", "meeting_base": "http://example.com/meet/"}"#,
     );
     assert!(fetch_public_config("/api/meet")
         .await

@@ -4,7 +4,7 @@
 //! app's server build that turned `csr` on by mistake): nothing may panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use immail_meet::{MeetEmbed, MeetingHistory, SessionMessages};
+use immail_meet::{MeetEmbed, MeetOptions, MeetingHistory, SessionMessages};
 use leptos::prelude::*;
 
 fn render(view: impl FnOnce() -> AnyView) -> String {
@@ -15,7 +15,11 @@ fn render(view: impl FnOnce() -> AnyView) -> String {
 #[test]
 fn renders_the_connecting_placeholder_on_the_server() {
     let html = render(|| {
-        view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" first_name="Zoë" /> }.into_any()
+        let options = MeetOptions {
+            first_name: Some("Zoë".into()),
+            ..MeetOptions::default()
+        };
+        view! { <MeetEmbed endpoint="/api/meet/rooms/abc/grant" options=options /> }.into_any()
     });
     assert!(html.contains(r#"class="immail-meet""#), "{html}");
     assert!(html.contains(r#"data-state="fetching""#), "{html}");

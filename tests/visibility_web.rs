@@ -40,11 +40,15 @@ fn mount_on_top<N: IntoView + 'static>(f: impl FnOnce() -> N + 'static) -> Mount
 
 /// Mounts on top a `<MeetEmbed>` that joins a meeting on the test page's origin.
 fn mount_meeting(meet: MeetController, name: Signal<String>) -> Mounted<impl Mountable> {
+    let options = Signal::derive(move || MeetOptions {
+        first_name: Some(name.get()),
+        ..MeetOptions::default()
+    });
     let source = Stub::url(&format!("{}abc", local_base())).source();
     mount_on_top(move || {
         view! {
             <MeetEmbed grant_source=source allowed_hosts=local_hosts() controller=meet
-                first_name=name height="400px" />
+                options=options height="400px" />
         }
     })
 }

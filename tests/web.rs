@@ -6,7 +6,7 @@
 mod common;
 
 use common::browser::{mount, sleep, wait_until};
-use common::embed::{grant, local_base, local_hosts, param, EmbedPage, Stub, MEETING};
+use common::embed::{grant, local_base, local_hosts, named, param, EmbedPage, Stub, MEETING};
 use common::{expired_token, fresh_token, HOSTILE_NAMES, REFUSED_URLS};
 use immail_meet::*;
 use leptos::prelude::*;
@@ -49,12 +49,15 @@ async fn every_option_reaches_the_src_with_its_value() {
         view! {
             <MeetEmbed
                 grant_source=source
-                start_recording=true
-                start_with_audio_muted=false
-                start_with_video_muted=true
-                file_recordings_enabled=false
-                hide_invite_more_header=true
-                extra_options=vec![("hideLogo".to_owned(), "true".to_owned())]
+                options=MeetOptions {
+                    start_recording: true,
+                    start_with_audio_muted: false,
+                    start_with_video_muted: true,
+                    file_recordings_enabled: false,
+                    hide_invite_more_header: true,
+                    extras: vec![("hideLogo".to_owned(), "true".to_owned())],
+                    ..MeetOptions::default()
+                }
                 title="Consultation"
             />
         }
@@ -74,6 +77,28 @@ async fn every_option_reaches_the_src_with_its_value() {
     }
     assert!(param(&src, "first_name").is_empty());
     assert_eq!(page.iframe().unwrap().title(), "Consultation");
+}
+
+#[wasm_bindgen_test]
+async fn each_option_of_the_one_definition_reaches_the_src() {
+    // Every switch the core defines, each the other way from imMail's default: an
+    // option added to the definition is sent without any change here.
+    let mut options = MeetOptions::default();
+    let mut expected = Vec::new();
+    for spec in MeetOptions::SPECS {
+        if let OptionValue::Flag { default, set, .. } = spec.value() {
+            set(&mut options, !default);
+            expected.push((spec.key(), (!default).to_string()));
+        }
+    }
+    assert!(expected.len() >= 5);
+    let source = Stub::url(MEETING).source();
+    let page = mount(move || view! { <MeetEmbed grant_source=source options=options /> });
+    page.wait_for_state("joined").await;
+    let src = page.iframe().unwrap().src();
+    for (key, value) in expected {
+        assert_eq!(param(&src, key), [value], "{key}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -98,9 +123,14 @@ async fn hostile_names_round_trip_through_url_search_params() {
     for name in HOSTILE_NAMES {
         let source = Stub::url(MEETING).source();
         let (first, last) = (name.to_string(), format!("{name}&jwt=forged"));
-        let page = mount(
-            move || view! { <MeetEmbed grant_source=source first_name=first last_name=last /> },
-        );
+        let page = mount(move || {
+            let options = MeetOptions {
+                first_name: Some(first),
+                last_name: Some(last),
+                ..MeetOptions::default()
+            };
+            view! { <MeetEmbed grant_source=source options=options /> }
+        });
         page.wait_for_state("joined").await;
         let src = page.iframe().unwrap().src();
         assert_eq!(param(&src, "first_name"), [name.to_string()], "{name:?}");
@@ -207,7 +237,7 @@ async fn one_load_per_join_and_props_wait_for_rejoin() {
             <MeetEmbed
                 grant_source=source
                 allowed_hosts=local_hosts()
-                first_name=name
+                options=named(name)
                 controller=meet
                 on_loaded=move |_| loads.update(|n| *n += 1)
             />
@@ -314,8 +344,11 @@ async fn leaving_while_fetching_drops_the_late_grant() {
 async fn bad_names_and_extras_are_refused_before_fetching() {
     let stub = Stub::url(MEETING);
     let source = stub.source();
-    let extras = vec![("jwt".to_owned(), "forged".to_owned())];
-    let page = mount(move || view! { <MeetEmbed grant_source=source extra_options=extras /> });
+    let options = MeetOptions {
+        extras: vec![("jwt".to_owned(), "forged".to_owned())],
+        ..MeetOptions::default()
+    };
+    let page = mount(move || view! { <MeetEmbed grant_source=source options=options /> });
     page.wait_for_state("error").await;
     assert!(page.text().contains("\"jwt\""), "{}", page.text());
     assert_eq!(stub.calls(), 0);

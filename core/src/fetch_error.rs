@@ -1,8 +1,6 @@
 //! [`FetchError`]: why an HTTP call from the browser (a grant, a page of history, the
 //! reference server's API) failed before there was an answer to read.
 
-use serde_json::Value;
-
 #[cfg(doc)]
 use crate::api::ErrorBody;
 use crate::limits::MAX_SERVER_MESSAGE_CHARS;
@@ -53,6 +51,12 @@ pub enum FetchError {
     /// A custom source (an app's own function) failed; its message.
     #[error("{0}")]
     Source(String),
+    /// A 2xx answer that is not what the call expects (e.g. a [`PublicConfig`] without
+    /// its `meeting_base`); why, naming the member.
+    ///
+    /// [`PublicConfig`]: crate::PublicConfig
+    #[error("the meeting service's answer cannot be read: {0}")]
+    Unreadable(String),
 }
 
 fn status_text(status: u16, message: Option<&str>) -> String {
@@ -66,7 +70,7 @@ impl FetchError {
     /// A `Status` error from a status and the body the service sent with it: its
     /// `{"error": {"code", "message"}}`, if it is that, else neither.
     pub fn from_status(status: u16, body: &str) -> Self {
-        let body = read::parse::<Value>(body.as_bytes()).ok();
+        let body = read::parse(body.as_bytes()).ok();
         let error = body.as_ref().and_then(|body| body.get("error"));
         let text = |member| {
             let text = error?.get(member)?.as_str()?;
@@ -86,7 +90,7 @@ impl FetchError {
         match self {
             Self::Status { status, .. } => *status >= 500 || *status == 408 || *status == 429,
             Self::Network | Self::Timeout(_) | Self::Source(_) => true,
-            Self::TooLarge(_) | Self::Redirected { .. } => false,
+            Self::TooLarge(_) | Self::Redirected { .. } | Self::Unreadable(_) => false,
         }
     }
 }

@@ -97,8 +97,9 @@ pub mod options;
 mod read;
 
 pub use api::{
-    config_path, grant_path, messages_path, recording_path, rooms_path, sessions_path, CreateRoom,
-    ErrorBody, ErrorDetail, GrantRequest, PublicConfig, RoomCreated, ServiceMode, DEFAULT_API_BASE,
+    config_path, grant_path, messages_path, recording_path, room_sessions_path, rooms_path,
+    sessions_path, CreateRoom, ErrorBody, ErrorDetail, GrantRequest, PublicConfig, RoomCreated,
+    ServiceMode, DEFAULT_API_BASE,
 };
 pub use error::MeetError;
 pub use fetch_error::FetchError;

@@ -79,6 +79,11 @@ fn each_failure_reads_as_a_sentence_and_says_whether_to_retry() {
         ),
         (FetchError::Source("offline".into()), "offline", true),
         (
+            FetchError::Unreadable("it has no \"mode\"".into()),
+            "the meeting service's answer cannot be read: it has no \"mode\"",
+            false,
+        ),
+        (
             FetchError::from_status(503, ""),
             "the meeting service answered HTTP 503",
             true,

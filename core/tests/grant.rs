@@ -81,15 +81,16 @@ fn rules_are_checked_when_built() {
     let elsewhere = MeetingHost::parse("meet.example.com").unwrap();
     assert_eq!(
         GrantRules::new(AllowedHosts::default(), elsewhere.clone()),
-        Err(MeetError::Rules(MeetingUrlError::HostNotAllowed(
-            "https://meet.example.com/meet/".into()
-        )))
+        Err(MeetError::Rules(MeetingUrlError::HostNotAllowed {
+            host: "meet.example.com".into(),
+            entry: Some(elsewhere.clone()),
+        }))
     );
     assert_eq!(
         GrantRules::new(AllowedHosts::default(), elsewhere.clone())
             .unwrap_err()
             .to_string(),
-        "The meeting settings are wrong: the meeting host \"https://meet.example.com/meet/\" is not an allowed meeting host."
+        "The meeting settings are wrong: the meeting host \"meet.example.com\" is not allowed; add \"https://meet.example.com/meet/\" to <MeetEmbed allowed_hosts>."
     );
     let rules = GrantRules::new(
         AllowedHosts::default().with_host(elsewhere.clone()),
@@ -198,6 +199,6 @@ fn one_step_from_an_answer_to_a_src_with_one_error_type() {
         src(&hostile, &MeetOptions::default())
             .unwrap_err()
             .to_string(),
-        "Could not join: the meeting host \"evil.com\" is not an allowed meeting host."
+        "Could not join: the meeting host \"evil.com\" is not allowed; add \"https://evil.com/meet/\" to <MeetEmbed allowed_hosts>."
     );
 }

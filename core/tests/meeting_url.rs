@@ -64,7 +64,9 @@ fn what_a_browser_reads_as_the_same_address_is_normalised() {
     }
     assert_eq!(
         sandbox.check("http://localhost:443/sandbox/meet/x"),
-        Err(MeetingUrlError::InsecureScheme)
+        Err(MeetingHost::parse("http://localhost:443/sandbox/meet/")
+            .unwrap()
+            .not_allowed())
     );
     // Entries are normalised the same way, so both spellings are one base.
     assert_eq!(
@@ -111,17 +113,25 @@ fn refusal_reasons_are_specific() {
     assert_eq!(check("//web.immail.ca/meet/abc"), ProtocolRelative);
     assert_eq!(check("http://web.immail.ca/meet/abc"), InsecureScheme);
     assert_eq!(check("HTTP://web.immail.ca/meet/abc"), InsecureScheme);
+    let not_allowed = |entry: &str| MeetingHost::parse(entry).unwrap().not_allowed();
     assert_eq!(
         check("https://web.immail.ca.evil.com/meet/abc"),
-        HostNotAllowed("web.immail.ca.evil.com".into())
+        not_allowed("https://web.immail.ca.evil.com/meet/")
     );
     assert_eq!(
         check("https://WEB.immail.ca.Evil.com/meet/abc"),
-        HostNotAllowed("web.immail.ca.evil.com".into())
+        not_allowed("https://web.immail.ca.evil.com/meet/")
     );
     assert_eq!(
         check("https://web.immail.ca:8443/meet/abc"),
-        HostNotAllowed("web.immail.ca:8443".into())
+        not_allowed("https://web.immail.ca:8443/meet/")
+    );
+    assert_eq!(
+        check("https://evil.com/a.b/abc"),
+        HostNotAllowed {
+            host: "evil.com".into(),
+            entry: None
+        }
     );
     assert_eq!(
         check("https://web.immail.ca./meet/abc"),
@@ -165,10 +175,19 @@ fn http_only_for_explicitly_allowed_loopback_sandboxes() {
     assert!(hosts
         .check("http://127.0.0.1:8787/sandbox/meet/abc")
         .is_ok());
+    // A loopback sandbox that is not listed is named, with the entry to add.
     assert_eq!(
         hosts
             .check("http://127.0.0.1:8788/sandbox/meet/abc")
             .unwrap_err(),
+        MeetingHost::parse("http://127.0.0.1:8788/sandbox/meet/")
+            .unwrap()
+            .not_allowed()
+    );
+    // Plain http for a host the list allows with https is not a sandbox.
+    let both = hosts.clone().with("https://localhost:8787/meet/").unwrap();
+    assert_eq!(
+        both.check("http://localhost:8787/meet/abc").unwrap_err(),
         MeetingUrlError::InsecureScheme
     );
     assert_eq!(
@@ -222,4 +241,42 @@ fn room_names_are_checked() {
         );
     }
     assert!(RoomName::parse(&"x".repeat(MAX_ROOM_NAME_LEN)).is_ok());
+}
+
+#[test]
+fn a_refused_host_is_named_with_the_entry_that_would_allow_it() {
+    let hosts = AllowedHosts::default();
+    let refused = |url: &str| hosts.check(url).unwrap_err().to_string();
+    // The reference server's sandbox, not yet in the list.
+    assert_eq!(
+        refused("http://127.0.0.1:8788/sandbox/meet/abc"),
+        r#"the meeting host "127.0.0.1:8788" is not allowed; add "http://127.0.0.1:8788/sandbox/meet/" to <MeetEmbed allowed_hosts>"#
+    );
+    assert_eq!(
+        refused("https://Meet.Example.com:443/rooms/abc"),
+        r#"the meeting host "meet.example.com" is not allowed; add "https://meet.example.com/rooms/" to <MeetEmbed allowed_hosts>"#
+    );
+    // No entry is suggested where none could allow the URL.
+    assert_eq!(
+        refused("https://meet.example.com/a.b/abc"),
+        r#"the meeting host "meet.example.com" is not in <MeetEmbed allowed_hosts>"#
+    );
+    assert_eq!(
+        refused("http://example.com/meet/abc"),
+        "the meeting URL uses plain http, which only a loopback sandbox in <MeetEmbed allowed_hosts> may use"
+    );
+    // A base for bare room names that the list does not hold is refused when the rules
+    // are built, with the same advice.
+    let sandbox = MeetingHost::parse("http://127.0.0.1:8788/sandbox/meet/").unwrap();
+    assert_eq!(
+        GrantRules::new(hosts.clone(), sandbox.clone())
+            .unwrap_err()
+            .to_string(),
+        r#"The meeting settings are wrong: the meeting host "127.0.0.1:8788" is not allowed; add "http://127.0.0.1:8788/sandbox/meet/" to <MeetEmbed allowed_hosts>."#
+    );
+    // Added, it lets the URL through.
+    let fixed = hosts.with_host(sandbox);
+    assert!(fixed
+        .check("http://127.0.0.1:8788/sandbox/meet/abc")
+        .is_ok());
 }

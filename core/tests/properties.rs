@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use immail_meet_core::{AllowedHosts, Jwt, MeetOptions, MeetingSrc, Timestamp};
+use immail_meet_core::{
+    AllowedHosts, Jwt, MeetOptions, MeetingHost, MeetingSrc, MeetingUrlError, Timestamp,
+};
 use proptest::prelude::*;
 
 const KEYS: [&str; 7] = [
@@ -73,7 +75,9 @@ proptest! {
 /// Checks every combination of `pieces` (one of each list, joined) against `allowed`
 /// and returns those accepted, with their canonical form. For each, a real URL parser
 /// must read the text as exactly the canonical URL: the same scheme, host, port and
-/// path, no user-info, query or fragment.
+/// path, no user-info, query or fragment. Every refusal that suggests an entry to add
+/// must suggest one that allows exactly what a real parser reads
+/// ([`entry_is_what_the_url_needs`]); there must be some.
 fn exhaust(allowed: &AllowedHosts, pieces: &[&[&str]]) -> (usize, BTreeSet<(String, String)>) {
     let mut texts = vec![String::new()];
     for list in pieces {
@@ -83,7 +87,15 @@ fn exhaust(allowed: &AllowedHosts, pieces: &[&[&str]]) -> (usize, BTreeSet<(Stri
             .collect();
     }
     let mut accepted = BTreeSet::new();
+    let mut suggested = 0;
     for text in &texts {
+        if let Err(MeetingUrlError::HostNotAllowed {
+            entry: Some(entry), ..
+        }) = allowed.check(text)
+        {
+            entry_is_what_the_url_needs(allowed, text, entry);
+            suggested += 1;
+        }
         if let Ok(url) = allowed.check(text) {
             let canonical = url.to_string();
             let parsed = url::Url::parse(text).expect("a real parser accepts it too");
@@ -111,7 +123,50 @@ fn exhaust(allowed: &AllowedHosts, pieces: &[&[&str]]) -> (usize, BTreeSet<(Stri
             accepted.insert((text.clone(), canonical));
         }
     }
+    assert!(
+        suggested > 50,
+        "only {suggested} refusals suggested an entry"
+    );
     (texts.len(), accepted)
+}
+
+/// A refused host's suggested entry is what `text` needs: with it in the list, the URL
+/// is no longer refused for its host, and if it is accepted, a real parser reads it as
+/// the entry's scheme, host, port and path.
+fn entry_is_what_the_url_needs(allowed: &AllowedHosts, text: &str, entry: MeetingHost) {
+    let with = allowed.clone().with_host(entry.clone());
+    match with.check(text) {
+        // A host `url` refuses (e.g. `xn--web-immail-ca`, not valid punycode) is one
+        // no browser loads either; the whitelist does not decode punycode, so such an
+        // entry allows nothing a browser would read as another host.
+        Ok(_) if url::Url::parse(text).is_err() => {
+            assert!(entry.host().starts_with("xn--"), "{text}");
+        }
+        Ok(url) => {
+            let parsed = url::Url::parse(text).expect("checked above");
+            let scheme = if entry.is_https() { "https" } else { "http" };
+            assert_eq!(parsed.scheme(), scheme, "{text}");
+            assert_eq!(parsed.host_str(), Some(entry.host()), "{text}");
+            let default_port = if entry.is_https() { 443 } else { 80 };
+            assert_eq!(
+                parsed.port_or_known_default(),
+                Some(entry.port().unwrap_or(default_port)),
+                "{text}"
+            );
+            assert_eq!(
+                parsed.path(),
+                format!("{}{}", entry.path(), url.room()),
+                "{text}"
+            );
+        }
+        Err(error) => assert!(
+            !matches!(
+                error,
+                MeetingUrlError::HostNotAllowed { .. } | MeetingUrlError::InsecureScheme
+            ),
+            "{text}: still {error:?} with {entry}"
+        ),
+    }
 }
 
 /// Every combination of URL pieces (547,200 URLs, exhaustively) against imMail's

@@ -1,15 +1,15 @@
 //! The models the API shares with the browser — the grant contract, the history models,
 //! paging, the meeting URL checks — and the API's own small JSON types.
 //!
-//! Every use of the component crate is here: the rest of the server reads these names
+//! Every use of the core crate (immail-meet-core) is here: the rest of the server reads these names
 //! from `crate::models`.
 
 use serde::{Deserialize, Serialize};
 
-pub use immail_meet::logic::grant::GRANT_CONTRACT_VERSION;
-pub use immail_meet::{
-    GrantResponse, Jwt, MeetingHost, Message, MessageList, Occupant, Paging, RecordingFile,
-    RoomName, Session, SessionList, SessionStatus, Timestamp, VideoRoom,
+pub use immail_meet_core::GRANT_CONTRACT_VERSION;
+pub use immail_meet_core::{
+    CreateRoom, GrantRequest, GrantResponse, Jwt, MeetingHost, Message, MessageList, Occupant,
+    Paging, RecordingFile, RoomName, Session, SessionList, SessionStatus, Timestamp, VideoRoom,
 };
 
 /// The answer of `GET /config`: what the browser needs to know about this backend.
@@ -21,19 +21,6 @@ pub struct PublicConfig {
     pub meeting_base: String,
     /// The grant contract version served.
     pub grant_contract: u32,
-}
-
-/// The body of `POST /rooms`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreateRoom {
-    /// What the meeting is about (1 to 200 characters).
-    pub topic: String,
-    /// Start, `YYYY-MM-DD HH:MM` (imMail's form), optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_at: Option<String>,
-    /// Length in minutes (1 to 1440), optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<u32>,
 }
 
 /// The answer of `POST /rooms`: never a JWT.
@@ -53,13 +40,4 @@ pub struct RoomCreated {
     /// Length in minutes, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<u32>,
-}
-
-/// The body of `POST /rooms/{room}/grant`. Anything else (a `moderator` field included)
-/// is ignored: the server decides the role.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GrantRequest {
-    /// The name shown in the meeting's token (at most 128 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub display_name: Option<String>,
 }

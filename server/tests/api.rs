@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use common::*;
-use immail_meet::{AllowedHosts, Grant, GrantResponse, GrantRules, MeetingHost};
+use immail_meet_core::{AllowedHosts, GrantResponse, GrantRules, MeetingHost};
 use immail_meet_server::clock::now_secs;
 use immail_meet_server::server::config::Config;
 use serde_json::json;
@@ -169,14 +169,11 @@ async fn grants_satisfy_the_component_contract() {
     let answer = grant(&app.api, &room, Some(&host), "{}").await;
     let response = GrantResponse::from_json(&answer.text).unwrap();
     let base = MeetingHost::parse("http://127.0.0.1:9911/sandbox/meet/").unwrap();
-    let rules = GrantRules {
-        allowed_hosts: AllowedHosts::default().with(&base.to_string()).unwrap(),
-        meeting_base: base,
-    };
-    let grant = Grant::validate(response, &rules, now_secs() as f64).unwrap();
-    assert_eq!(grant.meeting_url.room().as_str(), room);
-    assert_eq!(grant.moderator, Some(true));
-    assert!(grant.expires_at.unwrap() > now_secs() as f64);
+    let rules = GrantRules::new(AllowedHosts::default().with_host(base.clone()), base).unwrap();
+    let grant = rules.validate(response, now_secs() as f64).unwrap();
+    assert_eq!(grant.meeting_url().room().as_str(), room);
+    assert_eq!(grant.moderator(), Some(true));
+    assert!(grant.expires_at().unwrap() > now_secs() as f64);
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@ mod common;
 
 use axum::http::{header, StatusCode};
 use common::*;
-use immail_meet::{MessageList, SessionList, SessionStatus};
+use immail_meet_core::{MessageList, SessionList, SessionStatus};
 use immail_meet_server::upstream::sandbox::history::{
     LARGE_RECORDING_BYTES, SESSIONS_PER_ROOM, SMALL_RECORDING_BYTES,
 };

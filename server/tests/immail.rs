@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use common::immail::*;
 use common::*;
 use immail_fake::{Endpoint, FakeImmail, FakeOptions, Fault, ServiceTokenStyle};
-use immail_meet::{Grant, GrantResponse, GrantRules};
+use immail_meet_core::{GrantResponse, GrantRules};
 use immail_meet_server::clock::now_secs;
 use serde_json::json;
 
@@ -98,9 +98,11 @@ async fn grants_map_to_token_with_the_role_the_server_decided() {
     assert_eq!(as_host.headers["cache-control"], "no-store");
     // The grant satisfies the component's contract with its default allowed hosts.
     let response = GrantResponse::from_json(&as_host.text).unwrap();
-    let grant = Grant::validate(response, &GrantRules::default(), now_secs() as f64).unwrap();
-    assert_eq!(grant.meeting_url.to_string(), format!("{BASE}{room}"));
-    let exp = grant.expires_at.unwrap();
+    let grant = GrantRules::default()
+        .validate(response, now_secs() as f64)
+        .unwrap();
+    assert_eq!(grant.meeting_url().to_string(), format!("{BASE}{room}"));
+    let exp = grant.expires_at().unwrap();
     assert!(
         (exp - (now_secs() + 7200) as f64).abs() < 5.0,
         "expires_at is the token's exp"

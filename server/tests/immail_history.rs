@@ -10,7 +10,7 @@ use axum::http::{header, StatusCode};
 use common::immail::{assert_no_secret_in, immail_config, rig, rig_with, Rig};
 use common::*;
 use immail_fake::{Endpoint, FakeImmail, FakeOptions, Fault, RECORDING_SIZES};
-use immail_meet::{MessageList, SessionStatus, Timestamp};
+use immail_meet_core::{MessageList, SessionStatus, Timestamp};
 
 /// The room the moderator created (through the API, so imMail scheduled it), its VIDEO
 /// ROOM ID at the fake, and the moderator's cookie.
@@ -31,7 +31,7 @@ async fn sessions_come_from_immail_a_page_at_a_time() {
     let uri = format!("/api/meet/rooms/{room}/sessions?page=1&per_page=2");
     let answer = call(&rig.app.api, "GET", &uri, Some(&cookie), "").await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    let first = immail_meet::SessionList::from_json(&answer.text).unwrap();
+    let first = immail_meet_core::SessionList::from_json(&answer.text).unwrap();
     let expected = rig.fake.sessions_of(&room_id);
     assert_eq!(first.total_row, Some(3));
     assert_eq!(
@@ -49,7 +49,7 @@ async fn sessions_come_from_immail_a_page_at_a_time() {
 
     let uri = format!("/api/meet/rooms/{room}/sessions?page=2&per_page=2");
     let second = call(&rig.app.api, "GET", &uri, Some(&cookie), "").await;
-    let second = immail_meet::SessionList::from_json(&second.text).unwrap();
+    let second = immail_meet_core::SessionList::from_json(&second.text).unwrap();
     assert_eq!(second.data.len(), 1);
     assert_eq!(
         second.data[0].status,
@@ -81,7 +81,7 @@ async fn messages_in_immails_own_shape_are_read() {
     let (room, _, cookie) = room(&rig).await;
     let uri = format!("/api/meet/rooms/{room}/sessions");
     let sessions = call(&rig.app.api, "GET", &uri, Some(&cookie), "").await;
-    let sessions = immail_meet::SessionList::from_json(&sessions.text).unwrap();
+    let sessions = immail_meet_core::SessionList::from_json(&sessions.text).unwrap();
     let uri = format!("/api/meet/sessions/{}/messages", sessions.data[1].id);
     let answer = call(&rig.app.api, "GET", &uri, Some(&cookie), "").await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
@@ -114,7 +114,7 @@ async fn recordings_stream_from_immail_with_their_ranges() {
         let (room, _, cookie) = room(&rig).await;
         let uri = format!("/api/meet/rooms/{room}/sessions");
         let sessions = call(&rig.app.api, "GET", &uri, Some(&cookie), "").await;
-        let sessions = immail_meet::SessionList::from_json(&sessions.text).unwrap();
+        let sessions = immail_meet_core::SessionList::from_json(&sessions.text).unwrap();
         let file = &sessions.data[1].recording_files[0];
         let bytes = rig.fake.recording(&file.id).unwrap();
         let size = RECORDING_SIZES[1][0];
@@ -220,7 +220,7 @@ async fn immail_faults_become_clear_errors() {
 
     // A revoked service token: one refresh, one resend.
     let listed = call(&rig.app.api, "GET", &sessions_uri, Some(&cookie), "").await;
-    let listed = immail_meet::SessionList::from_json(&listed.text).unwrap();
+    let listed = immail_meet_core::SessionList::from_json(&listed.text).unwrap();
     rig.fake.revoke_service_tokens();
     let messages_uri = format!("/api/meet/sessions/{}/messages", listed.data[0].id);
     let answer = call(&rig.app.api, "GET", &messages_uri, Some(&cookie), "").await;

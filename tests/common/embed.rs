@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use immail_meet::*;
+use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlIFrameElement};
@@ -70,6 +71,14 @@ pub fn local_base() -> String {
         "{}/meet/",
         web_sys::window().unwrap().location().origin().unwrap()
     )
+}
+
+/// Options with this first name (and imMail's defaults).
+pub fn named(name: ReadSignal<String>) -> Signal<MeetOptions> {
+    Signal::derive(move || MeetOptions {
+        first_name: Some(name.get()),
+        ..MeetOptions::default()
+    })
 }
 
 pub fn local_hosts() -> AllowedHosts {

@@ -1,104 +1,15 @@
-//! Fixtures shared by the native and the browser tests.
+//! What the tests share: the core crate's fixtures (`core/tests/common`: hostile URLs
+//! and names, tokens), and the browser helpers.
 #![allow(dead_code)]
 
-use base64::Engine as _;
+#[path = "../../core/tests/common/mod.rs"]
+mod core_fixtures;
+
+pub use core_fixtures::*;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-
-/// Meeting URLs a grant may carry that must never reach an iframe, with the reason.
-pub const REFUSED_URLS: &[(&str, &str)] = &[
-    ("javascript:alert(1)", "javascript scheme"),
-    (
-        "JAVASCRIPT:alert(document.cookie)",
-        "upper-case javascript scheme",
-    ),
-    ("data:text/html,<script>alert(1)</script>", "data URL"),
-    ("blob:https://web.immail.ca/0b3c", "blob URL"),
-    ("/meet/abc", "relative path"),
-    ("meet/abc", "relative"),
-    ("//web.immail.ca/meet/abc", "protocol-relative"),
-    ("http://web.immail.ca/meet/abc", "plain http"),
-    (
-        "https://web.immail.ca.evil.com/meet/abc",
-        "suffix look-alike",
-    ),
-    ("https://evil.com/web.immail.ca/meet/abc", "host in path"),
-    ("https://evil.com/meet/abc", "other host"),
-    ("https://WEB.IMMAIL.CA/meet/abc", "upper case host"),
-    ("https://Web.Immail.ca/meet/abc", "mixed case host"),
-    ("https://web.immail.ca./meet/abc", "trailing dot"),
-    (
-        "https://wеb.immail.ca/meet/abc",
-        "Cyrillic e (IDN homograph)",
-    ),
-    (
-        "https://xn--wb-ulc.immail.ca/meet/abc",
-        "punycode look-alike",
-    ),
-    ("https://web.immail.ca@evil.com/meet/abc", "user-info trick"),
-    ("https://user:pw@web.immail.ca/meet/abc", "user-info"),
-    ("https://web.immail.ca:8443/meet/abc", "other port"),
-    (
-        "https://web.immail.ca/meet/abc?jwt=stolen",
-        "query of its own",
-    ),
-    ("https://web.immail.ca/meet/abc#x", "fragment"),
-    ("https://web.immail.ca/meet/", "no room"),
-    ("https://web.immail.ca/meet/../admin", "dot segments"),
-    ("https://web.immail.ca/meet/a/b", "nested path"),
-    ("https://web.immail.ca/other/abc", "wrong path"),
-    ("https://web.immail.ca/meet/%2e%2e", "percent-encoded room"),
-    ("https://web.immail.ca\\@evil.com/meet/abc", "backslash"),
-    ("https:\\\\evil.com/meet/abc", "backslashes as slashes"),
-    ("https://web.immail.ca/meet/a b", "space"),
-    (" https://web.immail.ca/meet/abc", "leading space"),
-    ("https://web.immail.ca/meet/abc\n", "newline"),
-    ("https://web.immail.ca/meet/ab\tc", "tab"),
-    ("https://web.immail.ca/meet/room<script>", "markup in room"),
-    ("https:web.immail.ca/meet/abc", "no slashes"),
-    ("https:///meet/abc", "empty host"),
-    ("https://127.0.0.1/meet/abc", "ip host"),
-    ("", "empty"),
-];
-
-/// A JWT-shaped token with the given payload (signature is not checked by anyone here).
-pub fn token(payload: &str) -> String {
-    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
-    format!(
-        "{}.{}.{}",
-        b64(r#"{"alg":"HS256","typ":"JWT"}"#),
-        b64(payload),
-        b64("signature")
-    )
-}
-
-/// A token that expires in the year 2100.
-pub fn fresh_token() -> String {
-    token(r#"{"exp":4102444800,"room":"abc"}"#)
-}
-
-/// A token that expired in 2001.
-pub fn expired_token() -> String {
-    token(r#"{"exp":1000000000}"#)
-}
-
-/// Names that must round-trip exactly and never inject a parameter.
-pub const HOSTILE_NAMES: &[&str] = &[
-    "Zoë \"x&start_recording=true#\"",
-    "a&jwt=forged",
-    "=&=&",
-    "100% + 50%",
-    "#fragment?query",
-    "line\nbreak\r\n",
-    "tab\there",
-    "😀 emoji 👩‍👩‍👧",
-    "עברית مرحبا",
-    "O'Brien <script>alert(1)</script>",
-    "  spaces  ",
-    "+plus+",
-    "%41%zz%",
-    "semi;colon",
-];
+#[cfg(target_arch = "wasm32")]
+pub mod history;

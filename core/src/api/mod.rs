@@ -15,12 +15,13 @@
 mod config;
 mod error_body;
 mod paths;
+mod read_answer;
 mod rooms;
 
 pub use config::{PublicConfig, ServiceMode};
 pub use error_body::{ErrorBody, ErrorDetail};
 pub use paths::{
-    config_path, grant_path, messages_path, recording_path, rooms_path, sessions_path,
-    DEFAULT_API_BASE,
+    config_path, grant_path, messages_path, recording_path, room_sessions_path, rooms_path,
+    sessions_path, DEFAULT_API_BASE,
 };
 pub use rooms::{CreateRoom, GrantRequest, RoomCreated};

@@ -52,7 +52,7 @@ pub fn grant_path(api_base: &str, room: &str) -> String {
 }
 
 /// `<api_base>/rooms/<room>/sessions?page=<page>&per_page=<per_page>`: one page of a
-/// room's sessions.
+/// room's sessions ([`room_sessions_path`] with [`Paging::query`]).
 ///
 /// # Usage
 /// ```
@@ -63,12 +63,21 @@ pub fn grant_path(api_base: &str, room: &str) -> String {
 /// );
 /// ```
 pub fn sessions_path(api_base: &str, room: &str, paging: Paging) -> String {
-    let mut path = api_path(api_base, &["rooms", room, "sessions"]);
-    path.push_str(&format!(
-        "?page={}&per_page={}",
-        paging.page, paging.per_page
-    ));
-    path
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(paging.query())
+        .finish();
+    format!("{}?{query}", room_sessions_path(api_base, room))
+}
+
+/// `<api_base>/rooms/<room>/sessions`: where a room's sessions are listed, without the
+/// page (for a client that adds [`Paging::query`] itself).
+///
+/// # Usage
+/// ```
+/// assert_eq!(immail_meet_core::room_sessions_path("/api/meet", "a b"), "/api/meet/rooms/a%20b/sessions");
+/// ```
+pub fn room_sessions_path(api_base: &str, room: &str) -> String {
+    api_path(api_base, &["rooms", room, "sessions"])
 }
 
 /// `<api_base>/sessions/<session>/messages`: a session's chat.

@@ -3,7 +3,7 @@
 use super::response::Place;
 use super::{Grant, GrantError, GrantResponse};
 use crate::error::MeetError;
-use crate::meeting_url::{AllowedHosts, MeetingHost, MeetingUrlError, RoomName};
+use crate::meeting_url::{AllowedHosts, MeetingHost, RoomName};
 
 /// What a grant is checked against: the meeting bases its URL may point to, and the
 /// base a bare room name is placed under (which must be one of them: checked when the
@@ -42,9 +42,7 @@ impl GrantRules {
     /// be allowed ([`MeetError::Rules`] otherwise).
     pub fn new(allowed_hosts: AllowedHosts, meeting_base: MeetingHost) -> Result<Self, MeetError> {
         if !allowed_hosts.allows(&meeting_base) {
-            return Err(MeetError::Rules(MeetingUrlError::HostNotAllowed(
-                meeting_base.to_string(),
-            )));
+            return Err(MeetError::Rules(meeting_base.not_allowed()));
         }
         Ok(Self {
             allowed_hosts,

@@ -1,6 +1,6 @@
 //! [`HistoryError`]: why a history answer (sessions or messages) could not be shown.
 
-use crate::read::typed::{Invalid, Problem, Refusal};
+use crate::read::value::{Invalid, Problem};
 use crate::read::{with_article, ParseError};
 use crate::FetchError;
 
@@ -32,6 +32,9 @@ pub enum HistoryError {
     /// The answer is not JSON.
     #[error("the answer is not JSON")]
     NotJson,
+    /// The answer nests deeper than JSON is read (128 levels).
+    #[error("the answer is nested too deeply")]
+    TooDeep,
     /// A required member (an id) is missing: its path.
     #[error("\"{0}\" is missing")]
     MissingField(String),
@@ -70,14 +73,23 @@ impl From<Invalid> for HistoryError {
     fn from(invalid: Invalid) -> Self {
         let Invalid { path, problem } = invalid;
         match problem {
-            Problem::Missing(member) if path.is_empty() => Self::MissingField(member),
+            Problem::Missing(member) if path.is_empty() => Self::MissingField(member.to_owned()),
             Problem::Missing(member) => Self::MissingField(format!("{path}.{member}")),
             Problem::WrongType { expected, found } => Self::WrongType {
                 path,
-                expected,
+                expected: expected.to_owned(),
                 found,
             },
-            Problem::BadValue { expected } => Self::BadValue { path, expected },
+            Problem::BadValue { expected } => Self::BadValue {
+                path,
+                expected: expected.to_owned(),
+            },
+            // The history models have no parser of their own whose message this would
+            // be; if they had, it could quote the value: it is not shown.
+            Problem::Refused(_) => Self::BadValue {
+                path,
+                expected: "a readable value".to_owned(),
+            },
         }
     }
 }
@@ -85,18 +97,8 @@ impl From<Invalid> for HistoryError {
 impl From<ParseError> for HistoryError {
     fn from(error: ParseError) -> Self {
         match error {
-            // Only as deep as the models go is ever read (deeper is a wrong type, or an
-            // unknown member skipped without recursion), so this is not reached.
-            ParseError::NotJson | ParseError::TooDeep => Self::NotJson,
-        }
-    }
-}
-
-impl From<Refusal> for HistoryError {
-    fn from(refusal: Refusal) -> Self {
-        match refusal {
-            Refusal::Parse(error) => error.into(),
-            Refusal::Invalid(invalid) => invalid.into(),
+            ParseError::NotJson => Self::NotJson,
+            ParseError::TooDeep => Self::TooDeep,
         }
     }
 }

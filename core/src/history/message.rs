@@ -1,13 +1,11 @@
 //! [`Message`] and [`MessageList`]: the chat history of a session.
 
-use std::fmt;
-
-use serde::de::{Error, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
 
-use super::drift::{first, first_text, ListOrObject, Text};
 use super::{HistoryError, Timestamp};
-use crate::read::typed::{self, Object};
+use crate::read;
+use crate::read::value::{deserialize, list_answer, object, optional, text, time, At, Read};
 
 /// One chat message of a session.
 ///
@@ -47,103 +45,54 @@ pub struct Message {
     pub created_at: Option<Timestamp>,
 }
 
-/// Every name a message's members go by.
-#[derive(Deserialize)]
-struct Wire {
-    #[serde(rename = "_id")]
-    underscore_id: Option<Text>,
-    id: Option<Text>,
-    sender: Option<Sender>,
-    from: Option<Sender>,
-    author: Option<Sender>,
-    name: Option<Text>,
-    user: Option<Sender>,
-    sender_name: Option<Text>,
-    text: Option<Text>,
-    message: Option<Text>,
-    body: Option<Text>,
-    content: Option<Text>,
-    created_at: Option<Timestamp>,
-    date: Option<Timestamp>,
-    timestamp: Option<Timestamp>,
-    time: Option<Timestamp>,
-    sent_at: Option<Timestamp>,
-}
-
-impl<'de> Deserialize<'de> for Message {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Object(wire) = Object::<Wire>::deserialize(deserializer)?;
-        let named = |sender: Option<Sender>| sender.and_then(|Sender(name)| name);
-        let text = |text: Option<Text>| text.map(|Text(text)| text);
+impl Message {
+    /// Reads a message from a parsed answer.
+    pub(crate) fn read(value: &Value, at: &At) -> Read<Self> {
+        let members = object(value, at, "an object")?;
         Ok(Self {
-            id: first_text([wire.underscore_id, wire.id]),
-            sender: first([
-                named(wire.sender),
-                named(wire.from),
-                named(wire.author),
-                text(wire.name),
-                named(wire.user),
-                text(wire.sender_name),
-            ]),
-            text: first_text([wire.text, wire.message, wire.body, wire.content])
+            id: optional(members, at, &["_id", "id"], text)?,
+            sender: sender(members, at)?,
+            text: optional(members, at, &["text", "message", "body", "content"], text)?
                 .unwrap_or_default(),
-            created_at: first([
-                wire.created_at,
-                wire.date,
-                wire.timestamp,
-                wire.time,
-                wire.sent_at,
-            ]),
+            created_at: optional(
+                members,
+                at,
+                &["created_at", "date", "timestamp", "time", "sent_at"],
+                time,
+            )?,
         })
     }
 }
 
-/// A sender: text, or an object with a name (`None` when it has none).
-struct Sender(Option<String>);
-
-/// The names a sender object's name goes by.
-#[derive(Deserialize)]
-struct SenderObject {
-    name: Option<Text>,
-    display_name: Option<Text>,
-    username: Option<Text>,
-}
-
-impl<'de> Deserialize<'de> for Sender {
+impl<'de> Deserialize<'de> for Message {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(SenderVisitor)
+        deserialize(deserializer, Self::read)
     }
 }
 
-struct SenderVisitor;
-
-impl<'de> Visitor<'de> for SenderVisitor {
-    type Value = Sender;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a name or an object with a name")
+/// The sender: the first of its names that gives one. `sender`, `from`, `author` and
+/// `user` may be text or an object with a `name`, `display_name` or `username` (an
+/// object without one gives none, and the next name is asked); `name` and
+/// `sender_name` are text.
+fn sender(members: &Map<String, Value>, at: &At) -> Read<Option<String>> {
+    for name in ["sender", "from", "author", "name", "user", "sender_name"] {
+        let Some(value) = members.get(name).filter(|value| !value.is_null()) else {
+            continue;
+        };
+        let at = At::Key(at, name);
+        let found = match value {
+            Value::Object(person) if !matches!(name, "name" | "sender_name") => {
+                optional(person, &at, &["name", "display_name", "username"], text)?
+            }
+            Value::String(_) | Value::Number(_) => Some(text(value, &at)?),
+            _ if matches!(name, "name" | "sender_name") => return Err(at.wrong_type("text", value)),
+            _ => return Err(at.wrong_type("a name or an object with a name", value)),
+        };
+        if found.is_some() {
+            return Ok(found);
+        }
     }
-
-    fn visit_str<E: Error>(self, name: &str) -> Result<Sender, E> {
-        Ok(Sender(Some(name.to_owned())))
-    }
-
-    fn visit_u64<E: Error>(self, n: u64) -> Result<Sender, E> {
-        Ok(Sender(Some(n.to_string())))
-    }
-
-    fn visit_i64<E: Error>(self, n: i64) -> Result<Sender, E> {
-        Ok(Sender(Some(n.to_string())))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Sender, A::Error> {
-        let object = SenderObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-        Ok(Sender(first_text([
-            object.name,
-            object.display_name,
-            object.username,
-        ])))
-    }
+    Ok(None)
 }
 
 /// The chat history of a session, written as `{"data": [...]}`.
@@ -167,31 +116,24 @@ pub struct MessageList {
     pub data: Vec<Message>,
 }
 
-/// Every name the list goes by.
-#[derive(Deserialize)]
-struct ListWire {
-    data: Option<Vec<Message>>,
-    messages: Option<Vec<Message>>,
-    items: Option<Vec<Message>>,
-    results: Option<Vec<Message>>,
-}
-
 impl MessageList {
     /// Reads a message list from JSON text (or UTF-8 bytes), with a typed error naming
     /// the place.
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, HistoryError> {
-        Ok(typed::from_json(json.as_ref())?)
+        Ok(Self::read(&read::parse(json.as_ref())?, &At::Root)?)
+    }
+
+    /// Reads a list from a parsed answer.
+    pub(crate) fn read(value: &Value, _: &At) -> Read<Self> {
+        let names = ["data", "messages", "items", "results"];
+        let object = |_: &Map<String, Value>, data| Ok(Self { data });
+        list_answer(value, Message::read, &names, object, |data| Self { data })
     }
 }
 
 impl<'de> Deserialize<'de> for MessageList {
+    /// Exactly what [`MessageList::from_json`] accepts.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let data = match ListOrObject::<Message, ListWire>::deserialize(deserializer)? {
-            ListOrObject::List(data) => data,
-            ListOrObject::Object(wire) => {
-                first([wire.data, wire.messages, wire.items, wire.results]).unwrap_or_default()
-            }
-        };
-        Ok(Self { data })
+        deserialize(deserializer, Self::read)
     }
 }

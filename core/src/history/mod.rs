@@ -1,12 +1,13 @@
 //! Meeting history: a room's sessions (status, duration, occupants, recording files) and
 //! a session's chat messages, as the history APIs send them.
 //!
-//! The models are read with serde, tolerantly where a real API drifts (see `drift.rs`):
+//! The models are read from `serde_json`'s `Value`, tolerantly where a real API drifts:
 //! members under other names, ids as numbers, counts as numeric strings, times as ISO
 //! text or Unix seconds or milliseconds, `null` lists, unknown statuses, a bare list.
-//! Their `Serialize` writes the seed's shape, so the reference server emits exactly
-//! what the components read. The list types' `from_json` give a typed
-//! [`HistoryError`] naming the place.
+//! Each model has one reader (its `read`), which its serde `Deserialize` and the list
+//! types' `from_json` share; `from_json` gives a typed [`HistoryError`] naming the
+//! place. Their `Serialize` writes the seed's shape, so the reference server emits
+//! exactly what the components read.
 //!
 //! | file | holds |
 //! | --- | --- |
@@ -17,10 +18,8 @@
 //! | `message.rs` | [`Message`], [`MessageList`] |
 //! | `timestamp.rs` | [`Timestamp`]: ISO 8601 text or Unix time, as milliseconds |
 //! | `human.rs` | [`human_duration`], [`human_size`] |
-//! | `drift.rs` | the readers for drifting members |
 //! | `error.rs` | [`HistoryError`] |
 
-mod drift;
 mod error;
 mod human;
 mod message;

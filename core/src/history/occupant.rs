@@ -1,11 +1,9 @@
 //! [`Occupant`]: someone who was in a session.
 
-use std::fmt;
-
-use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
-use super::drift::{first_text, Text};
+use crate::read::value::{deserialize, optional, text, At, Read};
 
 /// Someone who was in a session: `{"profile_id", "name"}` (also `_id`/`id`,
 /// `display_name`); a bare string is a name.
@@ -43,44 +41,25 @@ impl Occupant {
     }
 }
 
-/// Every name an occupant's members go by.
-#[derive(Deserialize)]
-struct Wire {
-    profile_id: Option<Text>,
-    #[serde(rename = "_id")]
-    underscore_id: Option<Text>,
-    id: Option<Text>,
-    name: Option<Text>,
-    display_name: Option<Text>,
+impl Occupant {
+    /// Reads an occupant from a parsed answer: an object, or a bare name.
+    pub(crate) fn read(value: &Value, at: &At) -> Read<Self> {
+        match value {
+            Value::String(name) => Ok(Self {
+                profile_id: None,
+                name: Some(name.clone()),
+            }),
+            Value::Object(members) => Ok(Self {
+                profile_id: optional(members, at, &["profile_id", "_id", "id"], text)?,
+                name: optional(members, at, &["name", "display_name"], text)?,
+            }),
+            _ => Err(at.wrong_type("an object or a name", value)),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Occupant {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(OccupantVisitor)
-    }
-}
-
-struct OccupantVisitor;
-
-impl<'de> Visitor<'de> for OccupantVisitor {
-    type Value = Occupant;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object or a name")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Occupant, E> {
-        Ok(Occupant {
-            profile_id: None,
-            name: Some(name.to_owned()),
-        })
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Occupant, A::Error> {
-        let wire = Wire::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-        Ok(Occupant {
-            profile_id: first_text([wire.profile_id, wire.underscore_id, wire.id]),
-            name: first_text([wire.name, wire.display_name]),
-        })
+        deserialize(deserializer, Self::read)
     }
 }

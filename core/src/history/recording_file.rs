@@ -1,12 +1,11 @@
 //! [`RecordingFile`]: one recorded file of a session.
 
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
-use super::drift::{first, first_count, first_text, Count, Text};
 use super::timestamp::Timestamp;
 use crate::api::recording_path;
-use crate::read::typed::Object;
+use crate::read::value::{count, deserialize, object, optional, required, text, time, At, Read};
 
 /// One recording file of a session (a session has one per start/stop of recording).
 ///
@@ -41,36 +40,24 @@ pub struct RecordingFile {
     pub created_at: Option<Timestamp>,
 }
 
-/// Every name a recording file's members go by.
-#[derive(Deserialize)]
-struct Wire {
-    #[serde(rename = "_id")]
-    underscore_id: Option<Text>,
-    id: Option<Text>,
-    name: Option<Text>,
-    filename: Option<Text>,
-    file_name: Option<Text>,
-    size: Option<Count>,
-    bytes: Option<Count>,
-    file_size: Option<Count>,
-    created_at: Option<Timestamp>,
-    date: Option<Timestamp>,
-}
-
 impl<'de> Deserialize<'de> for RecordingFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Object(wire) = Object::<Wire>::deserialize(deserializer)?;
-        Ok(Self {
-            id: first_text([wire.underscore_id, wire.id])
-                .ok_or_else(|| D::Error::missing_field("_id"))?,
-            name: first_text([wire.name, wire.filename, wire.file_name]),
-            size: first_count([wire.size, wire.bytes, wire.file_size]),
-            created_at: first([wire.created_at, wire.date]),
-        })
+        deserialize(deserializer, Self::read)
     }
 }
 
 impl RecordingFile {
+    /// Reads a recording file from a parsed answer.
+    pub(crate) fn read(value: &Value, at: &At) -> Read<Self> {
+        let members = object(value, at, "an object")?;
+        Ok(Self {
+            id: required(members, at, &["_id", "id"], text)?,
+            name: optional(members, at, &["name", "filename", "file_name"], text)?,
+            size: optional(members, at, &["size", "bytes", "file_size"], count)?,
+            created_at: optional(members, at, &["created_at", "date"], time)?,
+        })
+    }
+
     /// The name to show and save under: its name, else `recording-<id>`.
     pub fn display_name(&self) -> String {
         match &self.name {

@@ -1,11 +1,12 @@
 //! [`Session`]: one session of a video room, with its status, occupants and recordings.
 
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
-use super::drift::{first, first_count, first_text, Count, Text};
 use super::{Occupant, RecordingFile, SessionStatus, Timestamp, VideoRoom};
-use crate::read::typed::Object;
+use crate::read::value::{
+    count, deserialize, list, object, optional, required, text, time, At, Read,
+};
 
 /// One session of a video room (a room can have many: each time people meet in it).
 ///
@@ -50,42 +51,40 @@ pub struct Session {
     pub recording_files: Vec<RecordingFile>,
 }
 
-/// Every name a session's members go by.
-#[derive(Deserialize)]
-struct Wire {
-    #[serde(rename = "_id")]
-    underscore_id: Option<Text>,
-    id: Option<Text>,
-    session_id: Option<Text>,
-    date: Option<Timestamp>,
-    created_at: Option<Timestamp>,
-    started_at: Option<Timestamp>,
-    start: Option<Timestamp>,
-    status: Option<SessionStatus>,
-    state: Option<SessionStatus>,
-    duration: Option<Count>,
-    occupants: Option<Vec<Occupant>>,
-    participants: Option<Vec<Occupant>>,
-    video_room: Option<VideoRoom>,
-    room: Option<VideoRoom>,
-    recording_files: Option<Vec<RecordingFile>>,
-    recordings: Option<Vec<RecordingFile>>,
-    files: Option<Vec<RecordingFile>>,
+impl Session {
+    /// Reads a session from a parsed answer.
+    pub(crate) fn read(value: &Value, at: &At) -> Read<Self> {
+        let members = object(value, at, "an object")?;
+        let status =
+            |value: &Value, at: &At| text(value, at).map(|text| SessionStatus::parse(&text));
+        Ok(Self {
+            id: required(members, at, &["_id", "id", "session_id"], text)?,
+            date: optional(
+                members,
+                at,
+                &["date", "created_at", "started_at", "start"],
+                time,
+            )?,
+            status: optional(members, at, &["status", "state"], status)?.unwrap_or_default(),
+            duration: optional(members, at, &["duration"], count)?,
+            occupants: optional(members, at, &["occupants", "participants"], |value, at| {
+                list(value, at, Occupant::read)
+            })?
+            .unwrap_or_default(),
+            video_room: optional(members, at, &["video_room", "room"], VideoRoom::read)?,
+            recording_files: optional(
+                members,
+                at,
+                &["recording_files", "recordings", "files"],
+                |value, at| list(value, at, RecordingFile::read),
+            )?
+            .unwrap_or_default(),
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for Session {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Object(wire) = Object::<Wire>::deserialize(deserializer)?;
-        Ok(Self {
-            id: first_text([wire.underscore_id, wire.id, wire.session_id])
-                .ok_or_else(|| D::Error::missing_field("_id"))?,
-            date: first([wire.date, wire.created_at, wire.started_at, wire.start]),
-            status: first([wire.status, wire.state]).unwrap_or_default(),
-            duration: first_count([wire.duration]),
-            occupants: first([wire.occupants, wire.participants]).unwrap_or_default(),
-            video_room: first([wire.video_room, wire.room]),
-            recording_files: first([wire.recording_files, wire.recordings, wire.files])
-                .unwrap_or_default(),
-        })
+        deserialize(deserializer, Self::read)
     }
 }

@@ -2,10 +2,12 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::drift::{first, first_count, Count, ListOrObject};
+use serde_json::{Map, Value};
+
 use super::{HistoryError, Session};
 use crate::limits::MAX_PER_PAGE;
-use crate::read::typed;
+use crate::read;
+use crate::read::value::{count, deserialize, list_answer, optional, At, Read};
 
 /// One page of a video room's sessions, exactly as the seed shows it:
 ///
@@ -18,8 +20,8 @@ use crate::read::typed;
 /// `None`, a missing or `null` list is empty, `sessions`/`items` stand for `data`,
 /// `total_rows`/`total`/`count` for `total_row`, and a bare JSON array is read as the
 /// list itself. [`SessionList::from_json`] reads it with a typed [`HistoryError`]
-/// naming the place; the serde `Deserialize` is the same reader (its errors are
-/// serde's, which may quote a value: log [`HistoryError`]s instead).
+/// naming the place; the serde `Deserialize` is the same reader (its error is the
+/// [`HistoryError`]'s text).
 ///
 /// # Usage
 /// ```
@@ -49,25 +51,11 @@ pub struct SessionList {
     pub data: Vec<Session>,
 }
 
-/// Every name a page's members go by.
-#[derive(Deserialize)]
-struct Wire {
-    total_completed: Option<Count>,
-    total_in_progress: Option<Count>,
-    total_row: Option<Count>,
-    total_rows: Option<Count>,
-    total: Option<Count>,
-    count: Option<Count>,
-    data: Option<Vec<Session>>,
-    sessions: Option<Vec<Session>>,
-    items: Option<Vec<Session>>,
-}
-
 impl SessionList {
     /// Reads a session list from JSON text (or UTF-8 bytes), with a typed error naming
     /// the place.
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, HistoryError> {
-        Ok(typed::from_json(json.as_ref())?)
+        Ok(Self::read(&read::parse(json.as_ref())?, &At::Root)?)
     }
 
     /// How many pages of `per_page` sessions the room has (at least 1).
@@ -78,27 +66,41 @@ impl SessionList {
     }
 }
 
-impl<'de> Deserialize<'de> for SessionList {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(
-            match ListOrObject::<Session, Wire>::deserialize(deserializer)? {
-                ListOrObject::List(data) => Self {
-                    data,
-                    ..Self::default()
-                },
-                ListOrObject::Object(wire) => Self {
-                    total_completed: first_count([wire.total_completed]),
-                    total_in_progress: first_count([wire.total_in_progress]),
-                    total_row: first_count([
-                        wire.total_row,
-                        wire.total_rows,
-                        wire.total,
-                        wire.count,
-                    ]),
-                    data: first([wire.data, wire.sessions, wire.items]).unwrap_or_default(),
-                },
-            },
+impl SessionList {
+    /// Reads a page from a parsed answer.
+    pub(crate) fn read(value: &Value, _: &At) -> Read<Self> {
+        let totals = |members: &Map<String, Value>, data| {
+            let at = At::Root;
+            Ok(Self {
+                total_completed: optional(members, &at, &["total_completed"], count)?,
+                total_in_progress: optional(members, &at, &["total_in_progress"], count)?,
+                total_row: optional(
+                    members,
+                    &at,
+                    &["total_row", "total_rows", "total", "count"],
+                    count,
+                )?,
+                data,
+            })
+        };
+        let bare = |data| Self {
+            data,
+            ..Self::default()
+        };
+        list_answer(
+            value,
+            Session::read,
+            &["data", "sessions", "items"],
+            totals,
+            bare,
         )
+    }
+}
+
+impl<'de> Deserialize<'de> for SessionList {
+    /// Exactly what [`SessionList::from_json`] accepts.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize(deserializer, Self::read)
     }
 }
 
@@ -137,5 +139,20 @@ impl Paging {
             page: page.max(1),
             per_page: per_page.clamp(1, MAX_PER_PAGE),
         }
+    }
+
+    /// The query parameters that ask for this page: `page` and `per_page`.
+    ///
+    /// # Usage
+    /// ```
+    /// use immail_meet_core::Paging;
+    /// let [page, per_page] = Paging::new(2, 10).query();
+    /// assert_eq!((page.0, page.1.as_str(), per_page.1.as_str()), ("page", "2", "10"));
+    /// ```
+    pub fn query(self) -> [(&'static str, String); 2] {
+        [
+            ("page", self.page.to_string()),
+            ("per_page", self.per_page.to_string()),
+        ]
     }
 }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::drift::Text;
+use crate::read::value::{deserialize, text};
 
 /// A session's status. The seed shows `IN-PROGRESS`; `COMPLETED` is expected; anything
 /// else is kept as it was sent.
@@ -99,6 +99,8 @@ impl Serialize for SessionStatus {
 impl<'de> Deserialize<'de> for SessionStatus {
     /// Text (or a number, kept as text), read by [`SessionStatus::parse`].
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Text::deserialize(deserializer).map(|Text(text)| Self::parse(&text))
+        deserialize(deserializer, |value, at| {
+            text(value, at).map(|text| Self::parse(&text))
+        })
     }
 }

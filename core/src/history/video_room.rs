@@ -1,9 +1,9 @@
 //! [`VideoRoom`]: the room a session belongs to.
 
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
-use super::drift::{first_text, Text};
-use crate::read::typed::Object;
+use crate::read::value::{deserialize, object, optional, text, At, Read};
 
 /// The room a session belongs to: `{"_id", "name", "topic"}`.
 ///
@@ -30,23 +30,20 @@ pub struct VideoRoom {
     pub topic: Option<String>,
 }
 
-/// Every name a room's members go by.
-#[derive(Deserialize)]
-struct Wire {
-    #[serde(rename = "_id")]
-    underscore_id: Option<Text>,
-    id: Option<Text>,
-    name: Option<Text>,
-    topic: Option<Text>,
+impl VideoRoom {
+    /// Reads a room from a parsed answer.
+    pub(crate) fn read(value: &Value, at: &At) -> Read<Self> {
+        let members = object(value, at, "an object")?;
+        Ok(Self {
+            id: optional(members, at, &["_id", "id"], text)?,
+            name: optional(members, at, &["name"], text)?,
+            topic: optional(members, at, &["topic"], text)?,
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for VideoRoom {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Object(wire) = Object::<Wire>::deserialize(deserializer)?;
-        Ok(Self {
-            id: first_text([wire.underscore_id, wire.id]),
-            name: wire.name.map(|Text(name)| name),
-            topic: wire.topic.map(|Text(topic)| topic),
-        })
+        deserialize(deserializer, Self::read)
     }
 }

@@ -37,7 +37,7 @@ pub struct JwtClaims {
 impl JwtClaims {
     /// Reads the claims from a decoded payload (a JSON object's text).
     pub(super) fn from_payload(payload: &[u8]) -> Result<Self, JwtError> {
-        let Ok(Value::Object(claims)) = read::parse::<Value>(payload) else {
+        let Ok(Value::Object(claims)) = read::parse(payload) else {
             return Err(JwtError::NotJsonObject);
         };
         let expires_at = match claims.get("exp") {

@@ -1,5 +1,6 @@
 //! [`MeetingUrlError`]: why a meeting URL, a room name or an allow-list entry was refused.
 
+use super::MeetingHost;
 use crate::limits::MAX_ROOM_NAME_LEN;
 
 /// Why a meeting URL, a room name or an allow-list entry was refused.
@@ -10,6 +11,13 @@ use crate::limits::MAX_ROOM_NAME_LEN;
 /// let refused = AllowedHosts::default().check("javascript:alert(1)").unwrap_err();
 /// assert_eq!(refused, MeetingUrlError::SchemeNotAllowed("javascript".into()));
 /// assert_eq!(refused.to_string(), "the meeting URL scheme \"javascript\" is not allowed; only https is");
+///
+/// // A host that is not listed names the entry that would allow it.
+/// let refused = AllowedHosts::default().check("http://127.0.0.1:8788/sandbox/meet/abc").unwrap_err();
+/// assert_eq!(
+///     refused.to_string(),
+///     "the meeting host \"127.0.0.1:8788\" is not allowed; add \"http://127.0.0.1:8788/sandbox/meet/\" to <MeetEmbed allowed_hosts>",
+/// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MeetingUrlError {
@@ -31,15 +39,29 @@ pub enum MeetingUrlError {
     /// `javascript:`, `data:` or `blob:` (in lower case).
     #[error("the meeting URL scheme \"{0}\" is not allowed; only https is")]
     SchemeNotAllowed(String),
-    /// Plain `http` on a host that is not an explicitly allowed loopback sandbox.
-    #[error("the meeting URL uses plain http on a host not allowed for it")]
+    /// Plain `http` where only `https` is allowed: on a host that is not loopback, or
+    /// on one the list allows with `https`.
+    #[error(
+        "the meeting URL uses plain http, which only a loopback sandbox in <MeetEmbed allowed_hosts> may use"
+    )]
     InsecureScheme,
     /// `user:password@` before the host.
     #[error("the meeting URL contains user credentials (user@host)")]
     HasUserInfo,
-    /// The host (with its port, if any) is not on the allow-list.
-    #[error("the meeting host \"{0}\" is not an allowed meeting host")]
-    HostNotAllowed(String),
+    /// The host (with its port, if any) is not on the allow-list. A loopback `http`
+    /// URL that is not listed is this error too (not [`InsecureScheme`]): a local
+    /// sandbox is allowed by adding it.
+    ///
+    /// [`InsecureScheme`]: MeetingUrlError::InsecureScheme
+    #[error("{}", host_not_allowed(host, entry.as_ref()))]
+    HostNotAllowed {
+        /// The host, with its port if any, in canonical form (`127.0.0.1:8788`).
+        host: String,
+        /// The allow-list entry that would accept the URL, when the URL has the form
+        /// of one (`http://127.0.0.1:8788/sandbox/meet/`): what to add if the host is
+        /// yours.
+        entry: Option<MeetingHost>,
+    },
     /// The host part is not a well-formed host name or loopback address.
     #[error("\"{0}\" is not a well-formed host name")]
     MalformedHost(String),
@@ -60,4 +82,13 @@ pub enum MeetingUrlError {
     /// An allowed-host entry asks for plain `http` on a host that is not loopback.
     #[error("plain http is only allowed for loopback hosts, not \"{0}\"")]
     HttpNotLoopback(String),
+}
+
+fn host_not_allowed(host: &str, entry: Option<&MeetingHost>) -> String {
+    match entry {
+        Some(entry) => format!(
+            "the meeting host \"{host}\" is not allowed; add \"{entry}\" to <MeetEmbed allowed_hosts>"
+        ),
+        None => format!("the meeting host \"{host}\" is not in <MeetEmbed allowed_hosts>"),
+    }
 }

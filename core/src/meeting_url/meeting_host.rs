@@ -76,13 +76,7 @@ impl MeetingHost {
         if !https && !is_loopback(&host) {
             return Err(MeetingUrlError::HttpNotLoopback(host));
         }
-        let path_ok = path.starts_with('/')
-            && path.ends_with('/')
-            && !path.contains("//")
-            && path
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'));
-        if !path_ok {
+        if !is_base_path(path) {
             return Err(MeetingUrlError::PathNotAllowed);
         }
         Ok(Self {
@@ -118,9 +112,63 @@ impl MeetingHost {
         MeetingUrl::new(self.clone(), room)
     }
 
+    /// The error for this base when a list does not allow it: it names the host and
+    /// this base as the entry to add.
+    ///
+    /// # Usage
+    /// ```
+    /// use immail_meet_core::MeetingHost;
+    /// let sandbox = MeetingHost::parse("http://127.0.0.1:8788/sandbox/meet/").unwrap();
+    /// assert_eq!(
+    ///     sandbox.not_allowed().to_string(),
+    ///     "the meeting host \"127.0.0.1:8788\" is not allowed; add \"http://127.0.0.1:8788/sandbox/meet/\" to <MeetEmbed allowed_hosts>",
+    /// );
+    /// ```
+    pub fn not_allowed(&self) -> MeetingUrlError {
+        MeetingUrlError::HostNotAllowed {
+            host: shown_host(&self.host, self.port),
+            entry: Some(self.clone()),
+        }
+    }
+
+    /// A base for a URL's canonical parts, if `path` (the URL's folder, with its
+    /// slashes) has the form of one.
+    pub(super) fn from_parts(
+        https: bool,
+        host: &str,
+        port: Option<u16>,
+        path: &str,
+    ) -> Option<Self> {
+        is_base_path(path).then(|| Self {
+            https,
+            host: host.to_owned(),
+            port,
+            path: path.to_owned(),
+        })
+    }
+
     /// Whether this base has this (canonical) scheme, host and port.
     pub(super) fn has_origin(&self, https: bool, host: &str, port: Option<u16>) -> bool {
         self.https == https && self.host == host && self.port == port
+    }
+}
+
+/// A base's path: it starts and ends with `/`, has no empty segment, and holds only
+/// `A-Z a-z 0-9 - _ /`.
+fn is_base_path(path: &str) -> bool {
+    path.starts_with('/')
+        && path.ends_with('/')
+        && !path.as_bytes().windows(2).any(|pair| pair == b"//")
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_'))
+}
+
+/// A host as errors show it: `host` or `host:port`.
+pub(super) fn shown_host(host: &str, port: Option<u16>) -> String {
+    match port {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
     }
 }
 

@@ -40,9 +40,10 @@ use std::fmt;
 
 pub use allowed_hosts::AllowedHosts;
 pub use error::MeetingUrlError;
+use meeting_host::shown_host;
 pub use meeting_host::{MeetingHost, IMMAIL_HOST, IMMAIL_MEET_PATH};
 pub use room_name::RoomName;
-use syntax::{check_characters, is_https, is_scheme, split_authority};
+use syntax::{check_characters, is_https, is_loopback, is_scheme, split_authority};
 
 /// A meeting URL that passed [`AllowedHosts::check`]: an allowed base plus a room name.
 ///
@@ -99,14 +100,22 @@ impl MeetingUrl {
             .iter()
             .find(|b| b.has_origin(https, &host, port))
         else {
-            if !https {
+            // Plain http is for a loopback sandbox only, and never for a host the list
+            // allows with https.
+            let https_listed = allowed
+                .hosts()
+                .iter()
+                .any(|b| b.has_origin(true, &host, port));
+            if !https && (https_listed || !is_loopback(&host)) {
                 return Err(MeetingUrlError::InsecureScheme);
             }
-            let shown = match port {
-                Some(port) => format!("{host}:{port}"),
-                None => host,
-            };
-            return Err(MeetingUrlError::HostNotAllowed(shown));
+            // The entry that would allow it: the URL up to its last `/`.
+            let folder = path.rfind('/').and_then(|end| path.get(..=end));
+            let folder = folder.unwrap_or_default();
+            return Err(MeetingUrlError::HostNotAllowed {
+                entry: MeetingHost::from_parts(https, &host, port, &format!("/{folder}")),
+                host: shown_host(&host, port),
+            });
         };
         // `path` lacks its leading '/', which the base's path has.
         let room = base

@@ -2,10 +2,16 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use super::MeetingUrlError;
 use crate::limits::MAX_ROOM_NAME_LEN;
 
 /// A validated room name: 1 to [`MAX_ROOM_NAME_LEN`] characters of `A-Z a-z 0-9 - _`.
+///
+/// Serialized as its text, and deserialized through [`RoomName::parse`], so a JSON
+/// answer naming a room (such as [`RoomCreated`](crate::RoomCreated)) is checked as it
+/// is read.
 ///
 /// # Usage
 /// ```
@@ -43,5 +49,18 @@ impl RoomName {
 impl fmt::Display for RoomName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl Serialize for RoomName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for RoomName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
     }
 }

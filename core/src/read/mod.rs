@@ -1,18 +1,17 @@
-//! Reading JSON answers: one path on every platform, `serde_json`, with typed errors
-//! that name the place and never quote a value (so they are safe to log).
+//! Reading JSON answers: one path on every platform. The text is parsed by `serde_json`
+//! into its [`Value`] ([`parse`]); each model is then read from that value by one
+//! function, member by member, with each member's JSON type checked as the contract or
+//! the model says ([`value`]): what is wrong is a typed error that names the place
+//! (`data[0].recording_files[0].size`) and never quotes a value, so it is safe to log.
+//! The models' serde `Deserialize` is that same function behind `Value`'s own
+//! `Deserialize`, so both accept exactly the same input.
 //!
-//! - Small flat answers (a grant, a token's payload, an error body) are parsed into
-//!   `serde_json`'s own [`Value`] and read member by member, each member's JSON type
-//!   checked by a `match` that reads like the contract's table ([`parse`], [`kind`]).
-//! - Nested answers (the history) are read by their serde `Deserialize`, through
-//!   `serde_path_to_error` ([`typed`]), so that an error says where
-//!   (`data[0].recording_files[0].size`) and what.
-//!
-//! Either way, what is not JSON is a [`ParseError`].
+//! One parser for every answer keeps the browser bundle small: a grant, a token's
+//! payload, an error body, a page of history and the reference server's answers all
+//! share `serde_json`'s one `Value` parser instead of a deserializer per model.
 
-pub(crate) mod typed;
+pub(crate) mod value;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// Why text is not JSON that can be read.
@@ -24,20 +23,42 @@ pub(crate) enum ParseError {
     TooDeep,
 }
 
-/// Parses JSON text (or UTF-8 bytes) into a type that takes any JSON value
-/// (`serde_json::Value`).
-pub(crate) fn parse<Tree: DeserializeOwned>(json: &[u8]) -> Result<Tree, ParseError> {
-    serde_json::from_slice(json).map_err(|e| parse_error(&e))
+/// How deep `serde_json` nests arrays and objects before it refuses (its recursion
+/// limit).
+const MAX_DEPTH: usize = 127;
+
+/// Parses JSON text (or UTF-8 bytes) into a [`Value`].
+pub(crate) fn parse(json: &[u8]) -> Result<Value, ParseError> {
+    serde_json::from_slice(json).map_err(|_| {
+        if nests_deeper_than(json, MAX_DEPTH) {
+            ParseError::TooDeep
+        } else {
+            ParseError::NotJson
+        }
+    })
 }
 
-/// Why `serde_json` could not parse: too deep, or not JSON.
-pub(crate) fn parse_error(error: &serde_json::Error) -> ParseError {
-    // serde_json classes its depth limit as a syntax error; its message tells.
-    if error.to_string().starts_with("recursion limit exceeded") {
-        ParseError::TooDeep
-    } else {
-        ParseError::NotJson
+/// Whether arrays and objects in `json` nest deeper than `limit` (brackets inside
+/// strings do not count). Asked only of text `serde_json` refused, to say why without
+/// reading its error message.
+fn nests_deeper_than(json: &[u8], limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0_usize, false, false);
+    for &byte in json {
+        match (in_string, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') | (false, b'"') => in_string = !in_string,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
     }
+    false
 }
 
 /// The JSON type of a value: `null`, `boolean`, `number`, `string`, `array`, `object`.
@@ -68,12 +89,21 @@ mod tests {
 
     #[test]
     fn syntax_and_depth_are_told_apart() {
-        assert_eq!(parse::<Value>(b"<html>").unwrap_err(), ParseError::NotJson);
-        assert_eq!(parse::<Value>(b"").unwrap_err(), ParseError::NotJson);
-        assert_eq!(parse::<Value>(b"{} x").unwrap_err(), ParseError::NotJson);
+        assert_eq!(parse(b"<html>").unwrap_err(), ParseError::NotJson);
+        assert_eq!(parse(b"").unwrap_err(), ParseError::NotJson);
+        assert_eq!(parse(b"{} x").unwrap_err(), ParseError::NotJson);
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(parse(deep.as_bytes()).unwrap_err(), ParseError::TooDeep);
+        // The depth serde_json allows is the depth the check allows.
+        let most = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(most.as_bytes()).is_ok());
+        let one_more = format!("[{most}]");
+        assert_eq!(parse(one_more.as_bytes()).unwrap_err(), ParseError::TooDeep);
+        // Brackets in strings are text, however many; a broken deep text is still deep.
+        let quoted = format!("[\"{}\\\"{}\"] x", "[".repeat(300), "{".repeat(300));
+        assert_eq!(parse(quoted.as_bytes()).unwrap_err(), ParseError::NotJson);
         assert_eq!(
-            parse::<Value>(deep.as_bytes()).unwrap_err(),
+            parse(format!("{} x", "{\"a\":".repeat(200)).as_bytes()).unwrap_err(),
             ParseError::TooDeep
         );
         assert_eq!(with_article("array"), "an array");

@@ -1,4 +1,6 @@
-use immail_meet::{create_room, server_allowed_hosts, MeetController, MeetEmbed, STYLESHEET};
+use immail_meet::{
+    create_room, server_allowed_hosts, MeetController, MeetEmbed, MeetOptions, STYLESHEET,
+};
 use leptos::prelude::*;
 
 /// Where the backend's routes live (the reference server's, on the app's origin).
@@ -13,6 +15,13 @@ fn Consultation() -> impl IntoView {
     let allowed_hosts = server_allowed_hosts(API);
     let room = LocalResource::new(|| create_room(API, "Consultation"));
     let (video_off, set_video_off) = signal(false);
+    // The names and imMail's options: one value, read at each join.
+    let options = Signal::derive(move || MeetOptions {
+        first_name: Some("Zoë".into()),
+        last_name: Some("O'Brien & Co".into()),
+        start_with_video_muted: video_off.get(),
+        ..MeetOptions::default()
+    });
     let meet = MeetController::new();
     view! {
         <style>{STYLESHEET}</style>
@@ -30,9 +39,7 @@ fn Consultation() -> impl IntoView {
                         <MeetEmbed
                             endpoint=room.grant_endpoint(API)
                             allowed_hosts=allowed_hosts
-                            first_name="Zoë"
-                            last_name="O'Brien & Co"
-                            start_with_video_muted=video_off
+                            options=options
                             controller=meet
                             on_error=move |e| leptos::logging::warn!("meeting: {e}")
                         />

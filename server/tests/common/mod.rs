@@ -12,7 +12,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use immail_meet::SessionList;
+use immail_meet_core::SessionList;
 use immail_meet_server::server::{Config, ServerApp, StartError};
 use immail_meet_server::upstream::sandbox::Sandbox;
 use immail_meet_server::{Limits, MeetApi};
