@@ -244,11 +244,14 @@ pub fn MeetEmbed(
         meet.state.set(MeetState::Fetching);
     }
 
+    // A DOM listener can outlive the component: an iframe its parent moves (a
+    // `<Suspense>` that shows its fallback, then the next view) loads again after the
+    // component is gone, so a state already disposed is not read.
     let on_load = move |_| {
-        if let MeetState::Joined {
+        if let Some(MeetState::Joined {
             moderator,
             loaded: false,
-        } = meet.state.get_untracked()
+        }) = meet.state.try_get_untracked()
         {
             meet.state.set(MeetState::Joined {
                 moderator,
@@ -294,7 +297,7 @@ pub fn MeetEmbed(
     view! {
         <div
             class=crate::root_class("immail-meet", &class)
-            data-state=move || meet.state.with(MeetState::name)
+            data-state=move || meet.state.try_with(MeetState::name).unwrap_or("detached")
             style=size
         >
             <div class="immail-meet__stage">{iframe}</div>

@@ -6,6 +6,10 @@
 //! loaded, the bar only while joined, the Rejoin button only with changed settings.
 //! So no page stylesheet (a `[hidden] { display: block }` reset, `div { display:
 //! flex }`) can bring back a part that should be gone.
+//!
+//! Both read the state with `try_with`: their view can outlive the component's
+//! signals (a parent `<Suspense>` builds its children's view under its own owner, and
+//! the controller's last state, `detached`, arrives as the component goes).
 
 use leptos::prelude::*;
 
@@ -14,7 +18,7 @@ use crate::meet_controller::{Action, MeetController, MeetState};
 /// The panel over the stage, in every state but a loaded meeting.
 pub(crate) fn panel(meet: MeetController) -> impl IntoView {
     move || {
-        meet.state.with(|s| {
+        meet.state.try_with(|s| {
             let covers = !matches!(s, MeetState::Joined { loaded: true, .. });
             covers.then(|| {
                 let message = panel_message(s);
@@ -34,6 +38,7 @@ pub(crate) fn panel(meet: MeetController) -> impl IntoView {
                 }
             })
         })
+        .flatten()
     }
 }
 
@@ -41,8 +46,8 @@ pub(crate) fn panel(meet: MeetController) -> impl IntoView {
 /// with its Rejoin button, and Leave.
 pub(crate) fn bar(meet: MeetController, changed: Signal<bool>) -> impl IntoView {
     move || {
-        let changed = changed.get();
-        meet.state.with(|s| {
+        let changed = changed.try_get().unwrap_or(false);
+        meet.state.try_with(|s| {
             matches!(s, MeetState::Joined { .. }).then(|| {
                 view! {
                     <div class="immail-meet__bar">
@@ -63,6 +68,7 @@ pub(crate) fn bar(meet: MeetController, changed: Signal<bool>) -> impl IntoView 
                 }
             })
         })
+        .flatten()
     }
 }
 
