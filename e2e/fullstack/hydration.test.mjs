@@ -34,7 +34,7 @@ test("a hydrated meeting page joins once, quietly, and leaves and rejoins", asyn
   await expect(fresh.locator("iframe")).toHaveCount(0);
   expect(seen.grants).toBe(1);
 
-  await fresh.getByRole("button", { name: "Rejoin" }).click();
+  await fresh.getByRole("button", { name: "Rejoin", exact: true }).click();
   expect(await joinedRole(fresh)).toBe("moderator");
   expect(seen.grants).toBe(2);
   expect(seen.loads).toBe(2);

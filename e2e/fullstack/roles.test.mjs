@@ -1,6 +1,6 @@
 // The role follows the app's sign-in, not the browser: the host signed in in another
 // browser moderates there too; anyone else is a guest; signing out ends the meeting.
-import { test, expect, createMeeting, joinedRole, signIn } from "../fixtures/fullstack.mjs";
+import { test, expect, createMeeting, joinedRole, signIn, watch } from "../fixtures/fullstack.mjs";
 
 test("the host moderates in any browser where they sign in; another user is a guest", async ({ signedIn, newBrowser }) => {
   const host = await signedIn("Carmen");
@@ -23,8 +23,12 @@ test("the host moderates in any browser where they sign in; another user is a gu
   await expect(guest.page.locator("main")).toContainText("You are Dmitri, a guest.");
   await expect(guest.page.getByRole("link", { name: "Meeting history" })).toHaveCount(0);
 
-  // Signing out ends the meeting in that browser and asks for a sign-in again.
+  // Signing out ends the meeting in that browser and asks for a sign-in again: the
+  // joined <MeetEmbed> is unmounted, quietly (the browser logs the page's 401 answer).
+  const seen = watch(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.locator("h1")).toHaveText("Sign in to join");
   await expect(page.locator("iframe")).toHaveCount(0);
+  expect(seen.problems.filter((p) => !p.includes("status of 401"))).toEqual([]);
+  expect(seen.loads, "the meeting is not loaded again on its way out").toBe(0);
 });

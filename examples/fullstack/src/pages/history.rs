@@ -35,10 +35,12 @@ pub fn HistoryPage() -> impl IntoView {
 }
 
 /// `<MeetingHistory>`, drawn once the page runs in the browser (the sessions are
-/// fetched there anyway, and dates need the reader's time zone). On the server it
-/// would render only its loading notice, and immail-meet 0.1's history component
-/// keeps a thread-bound value there that a multi-threaded server may drop on another
-/// thread: a panic.
+/// fetched there anyway, and dates need the reader's time zone). Hydrated in place,
+/// inside this page's `<Suspense>`, it fails with Leptos 0.8.23: the server renders its
+/// loading notice and marks its own `<Suspense>` incomplete (its `LocalResource` never
+/// loads there), but the browser hydrates the pending view instead of that notice
+/// ("expected a marker node": an unrecoverable hydration error). Drawn after hydration,
+/// it is built, not hydrated.
 #[component]
 fn Sessions(room: String) -> impl IntoView {
     let in_browser = RwSignal::new(false);

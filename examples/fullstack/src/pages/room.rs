@@ -1,6 +1,6 @@
 //! `/room/:room`: the meeting, joined with a grant from a server function.
 
-use immail_meet::{AllowedHosts, GrantSource, MeetController, MeetEmbed, MeetState};
+use immail_meet::{AllowedHosts, GrantSource, MeetEmbed, MeetOptions};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -9,34 +9,28 @@ use super::{route_meeting, Problem};
 use crate::meeting::{grant, open_meeting, Meeting};
 
 /// The meeting of the route's room, for whoever is signed in: the host moderates it,
-/// anyone else joins as a guest.
+/// anyone else joins as a guest. A `<Transition>`: when someone signs in or out here,
+/// the meeting stays as it is until the page's new answer replaces it (a `<Suspense>`
+/// would take it out for its fallback and put it back, loading the meeting once more).
 #[component]
 pub fn RoomPage() -> impl IntoView {
     let meeting = route_meeting(open_meeting);
-    // Owned by the page, not by the meeting view that `<Suspense>` replaces (after a
-    // sign-out, say): see `MeetingRoom`.
-    let controller = MeetController::new();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the meeting…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading the meeting…"</p> }>
             {move || Suspend::new(async move {
                 match meeting.await {
-                    Ok(meeting) => view! { <MeetingRoom meeting controller /> }.into_any(),
+                    Ok(meeting) => view! { <MeetingRoom meeting /> }.into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 /// The meeting: who you are in it, and `<MeetEmbed>`, whose grant comes from the
-/// [`grant`] server function at each join.
-///
-/// The component's own bar is off (`controls=false`) and the Leave button is the
-/// page's, through `controller`: with immail-meet 0.1 a `<MeetEmbed>` unmounted while
-/// joined with its bar on, or with a controller it owns, reads a disposed signal
-/// (a panic in the browser).
+/// [`grant`] server function at each join, with its own Leave and Rejoin buttons.
 #[component]
-fn MeetingRoom(meeting: Meeting, controller: MeetController) -> impl IntoView {
+fn MeetingRoom(meeting: Meeting) -> impl IntoView {
     let Meeting {
         room,
         topic,
@@ -53,18 +47,16 @@ fn MeetingRoom(meeting: Meeting, controller: MeetController) -> impl IntoView {
         let room = room.clone();
         GrantSource::from_fn(move || grant(room.clone()))
     };
-    let role = if host { "the host" } else { "a guest" };
-    let in_meeting = move || {
-        matches!(
-            controller.state(),
-            MeetState::Fetching | MeetState::Joined { .. }
-        )
+    let options = MeetOptions {
+        first_name: Some(you.clone()),
+        ..MeetOptions::default()
     };
+    let role = if host { "the host" } else { "a guest" };
     view! {
         <Title text=topic.clone() />
         <div class="meeting-head">
             <h1>{topic}</h1>
-            <p class="role">"You are " {you.clone()} ", " {role} "."</p>
+            <p class="role">"You are " {you} ", " {role} "."</p>
             {may_read_history.then(|| view! {
                 <A href=format!("/room/{room}/history")>"Meeting history"</A>
             })}
@@ -72,18 +64,6 @@ fn MeetingRoom(meeting: Meeting, controller: MeetController) -> impl IntoView {
         {host.then(|| view! {
             <p class="invite">"Guests join at this page's address, once signed in with their name."</p>
         })}
-        <MeetEmbed
-            grant_source
-            allowed_hosts
-            first_name=you
-            height="560px"
-            controller
-            controls=false
-        />
-        <div class="meeting-bar">
-            <button type="button" class="secondary" on:click=move |_| controller.leave() disabled=move || !in_meeting()>
-                "Leave"
-            </button>
-        </div>
+        <MeetEmbed grant_source allowed_hosts options height="560px" />
     }
 }
