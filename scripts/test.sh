@@ -85,8 +85,9 @@ export IMMAIL_MEET_TEST_POSTGRES_URL=$PG_URL
 step "server tests: endpoints, errors, roles, cookies, sandbox page, history and recordings (200 MiB streamed), imMail mode, no secrets in logs; the store on SQLite and PostgreSQL, hostile requests, limits, the app's own identity, slow clients, kill -9 and restarts, two instances, graceful stops"
 cargo test -p immail-meet-server
 
-step "browser tests in headless Chromium (wasm-pack test --headless --chrome)"
-wasm-pack test --headless --chrome
+# -p: the root's default members include the server, which does not build for wasm32.
+step "browser tests in headless Chromium (wasm-pack test --headless --chrome -- -p immail-meet)"
+wasm-pack test --headless --chrome -- -p immail-meet
 
 step "cargo package --workspace: immail-meet-core and immail-meet packaged together, each verified by a build"
 cargo package --workspace --allow-dirty

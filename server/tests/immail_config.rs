@@ -6,7 +6,8 @@ mod common;
 use common::immail::*;
 use immail_fake::{Endpoint, FakeImmail, FakeOptions};
 use immail_meet_server::server::config::{Config, Mode};
-use immail_meet_server::upstream::immail::ApiKey;
+use immail_meet_server::server::StartError;
+use immail_meet_server::upstream::immail::{ApiKey, SettingsError};
 
 const KEY: &str = "k3y-that-must-stay-secret";
 
@@ -18,13 +19,18 @@ fn config() -> Config {
     immail_config("https://api.immail.ca", &options)
 }
 
-async fn refused(config: Config) -> String {
+/// The start-up error (a typed imMail settings error) and its text, which never quotes
+/// the key.
+async fn refused(config: Config) -> (SettingsError, String) {
     match common::start(config).await {
         Ok(_) => panic!("started with an incomplete configuration"),
         Err(error) => {
             let message = error.to_string();
             assert!(!message.contains(KEY), "the key is quoted: {message}");
-            message
+            match error {
+                StartError::Immail(settings) => (settings, message),
+                other => panic!("not an imMail settings error: {other}"),
+            }
         }
     }
 }
@@ -56,22 +62,31 @@ fn auto_mode_is_immail_once_a_key_is_configured() {
 #[tokio::test]
 async fn incomplete_or_wrong_configurations_say_what_to_set() {
     type Change = Box<dyn Fn(&mut Config)>;
-    let cases: Vec<(&str, Change)> = vec![
-        ("IMMAIL_API_KEY", Box::new(|c| c.immail.api_key = None)),
+    type Kind = fn(&SettingsError) -> bool;
+    let cases: Vec<(&str, Kind, Change)> = vec![
+        (
+            "IMMAIL_API_KEY",
+            |e| matches!(e, SettingsError::MissingApiKey),
+            Box::new(|c| c.immail.api_key = None),
+        ),
         (
             "IMMAIL_EMAIL_DOMAIN",
+            |e| matches!(e, SettingsError::MissingEmailDomain),
             Box::new(|c| c.immail.email_domain = None),
         ),
         (
             "IMMAIL_EMAIL_DOMAIN",
+            |e| matches!(e, SettingsError::BadEmailDomain),
             Box::new(|c| c.immail.email_domain = Some("not a domain".into())),
         ),
         (
             "keep one",
+            |e| matches!(e, SettingsError::TwoApiKeys),
             Box::new(|c| c.immail.api_key_file = Some("/run/secrets/immail".into())),
         ),
         (
             "IMMAIL_API_KEY_FILE",
+            |e| matches!(e, SettingsError::ApiKeyFile { .. }),
             Box::new(|c| {
                 c.immail.api_key = None;
                 c.immail.api_key_file = Some("/nonexistent/immail-key".into());
@@ -79,37 +94,53 @@ async fn incomplete_or_wrong_configurations_say_what_to_set() {
         ),
         (
             "empty",
+            |e| matches!(e, SettingsError::EmptyApiKey),
             Box::new(|c| c.immail.api_key = Some(ApiKey::new("  \n"))),
         ),
         (
             "header",
+            |e| matches!(e, SettingsError::ApiKeyNotHeaderSafe),
             Box::new(|c| c.immail.api_key = Some(ApiKey::new(format!("{KEY} with space")))),
         ),
         (
             "https",
+            |e| matches!(e, SettingsError::BadApiUrl { .. }),
             Box::new(|c| c.immail.api_url = "http://api.immail.ca".into()),
         ),
         (
             "credentials",
+            |e| matches!(e, SettingsError::ApiUrlCredentials),
             Box::new(|c| c.immail.api_url = format!("https://user:{KEY}@api.immail.ca")),
         ),
         (
             "not a URL",
+            |e| matches!(e, SettingsError::ApiUrlNotUrl(_)),
             Box::new(|c| c.immail.api_url = "api.immail.ca".into()),
         ),
         (
             "IMMAIL_MEETING_BASE",
+            |e| matches!(e, SettingsError::BadMeetingBase { .. }),
             Box::new(|c| c.immail.meeting_base = "http://web.immail.ca/meet/".into()),
         ),
         (
             "IMMAIL_READ_TIMEOUT_MS",
+            |e| {
+                matches!(
+                    e,
+                    SettingsError::ZeroDuration {
+                        name: "IMMAIL_READ_TIMEOUT_MS",
+                        ..
+                    }
+                )
+            },
             Box::new(|c| c.immail.read_timeout_ms = 0),
         ),
     ];
-    for (expected, change) in cases {
+    for (expected, kind, change) in cases {
         let mut config = config();
         change(&mut config);
-        let message = refused(config).await;
+        let (error, message) = refused(config).await;
+        assert!(kind(&error), "{expected}: {error:?}");
         assert!(
             message.starts_with("imMail mode: ") && message.contains(expected),
             "{expected}: {message}"

@@ -21,7 +21,7 @@ pub use config::{Config, Mode};
 use crate::api::BuildError;
 use crate::routes::sandbox_page;
 use crate::store::{SqlStore, Store, StoreError, StoreOptions};
-use crate::upstream::immail::Immail;
+use crate::upstream::immail::{Immail, SettingsError};
 use crate::upstream::sandbox::{self, Sandbox};
 use crate::upstream::Upstream;
 use crate::{ApiError, MeetApi, VisitorOptions};
@@ -40,7 +40,7 @@ pub enum StartError {
     },
     /// The imMail settings are incomplete or wrong.
     #[error("imMail mode: {0}")]
-    Immail(String),
+    Immail(#[from] SettingsError),
     /// The API cannot be assembled.
     #[error(transparent)]
     Build(#[from] BuildError),
@@ -108,8 +108,8 @@ impl ServerApp {
                 (sandbox.clone(), Some(sandbox))
             }
             Mode::Immail => {
-                let settings = config.immail.settings().map_err(StartError::Immail)?;
-                let immail = Immail::new(&settings).map_err(StartError::Immail)?;
+                let settings = config.immail.settings()?;
+                let immail = Immail::new(&settings)?;
                 tracing::info!(
                     "IMMAIL MODE: imMail API at {}, email domain {}, meetings at {}",
                     settings.api_url,

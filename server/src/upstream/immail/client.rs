@@ -22,6 +22,7 @@ use serde_json::{json, Value};
 use super::answer;
 use super::service_token::{ServiceToken, ServiceTokenCache};
 use super::settings::{ApiKey, ImmailSettings};
+use super::SettingsError;
 use crate::upstream::UpstreamError;
 
 /// `POST /auth/token`: API key + email domain -> service token.
@@ -167,7 +168,7 @@ impl ImmailClient {
     /// A client for checked settings: one `reqwest` client with rustls (ring), the
     /// system's root certificates, the time-outs, and no redirects (a redirect could carry
     /// the key's header to another host).
-    pub fn new(settings: &ImmailSettings) -> Result<Self, String> {
+    pub fn new(settings: &ImmailSettings) -> Result<Self, SettingsError> {
         // reqwest is built without a default TLS crypto provider: ring is ours. An `Err`
         // means one is installed already, which is all that is needed.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -178,7 +179,7 @@ impl ImmailClient {
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("immail-meet-server/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| format!("cannot set up the HTTP client for imMail: {e}"))?;
+            .map_err(SettingsError::HttpClient)?;
         Ok(Self {
             http,
             api_url: settings.api_url.clone(),

@@ -12,6 +12,7 @@
 //! ID), `{page}` and `{per_page}` (paging, passed through), `{session_id}` (the VIDEO
 //! ROOM SESSION ID), `{file_id}` (a recording file's `_id`).
 
+use super::SettingsError;
 use crate::models::Paging;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -79,7 +80,7 @@ impl Default for HistoryPaths {
 impl HistoryPaths {
     /// Checks each template at start-up: an absolute path holding its id placeholder,
     /// and no placeholder it does not know.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), SettingsError> {
         for (flag, template, required, allowed) in [
             (
                 "--immail-sessions-path",
@@ -101,21 +102,21 @@ impl HistoryPaths {
             ),
         ] {
             if !template.starts_with('/') || template.starts_with("//") {
-                return Err(format!("{flag} must be a path starting with one /"));
+                return Err(bad(flag, "must be a path starting with one /".into()));
             }
             if !template.contains(required) {
-                return Err(format!("{flag} must hold {required}"));
+                return Err(bad(flag, format!("must hold {required}")));
             }
             let mut rest = template.as_str();
             while let Some(open) = rest.find('{') {
                 let close = rest[open..]
                     .find('}')
-                    .ok_or_else(|| format!("{flag} has an unclosed {{"))?;
+                    .ok_or_else(|| bad(flag, "has an unclosed {".into()))?;
                 let placeholder = &rest[open..open + close + 1];
                 if !allowed.contains(&placeholder) {
-                    return Err(format!(
-                        "{flag} holds {placeholder}; it may hold {}",
-                        allowed.join(", ")
+                    return Err(bad(
+                        flag,
+                        format!("holds {placeholder}; it may hold {}", allowed.join(", ")),
                     ));
                 }
                 rest = &rest[open + close + 1..];
@@ -145,6 +146,10 @@ impl HistoryPaths {
     pub fn recording(&self, file_id: &str) -> String {
         fill(&self.recording, &[("{file_id}", file_id)])
     }
+}
+
+fn bad(flag: &'static str, why: String) -> SettingsError {
+    SettingsError::BadHistoryPath { flag, why }
 }
 
 /// The template with each placeholder replaced by its percent-encoded value (one pass:
@@ -197,7 +202,7 @@ mod tests {
             sessions: sessions.into(),
             ..HistoryPaths::default()
         };
-        assert_eq!(with("/rooms/{room_id}/sessions").check(), Ok(()));
+        assert!(with("/rooms/{room_id}/sessions").check().is_ok());
         for (template, error) in [
             ("rooms/{room_id}", "must be a path starting with one /"),
             ("//evil.com/{room_id}", "must be a path starting with one /"),
@@ -208,7 +213,7 @@ mod tests {
             ),
             ("/rooms/{room_id}/{oops", "unclosed {"),
         ] {
-            let message = with(template).check().unwrap_err();
+            let message = with(template).check().unwrap_err().to_string();
             assert!(message.contains(error), "{template}: {message}");
             assert!(message.starts_with("--immail-sessions-path"), "{message}");
         }

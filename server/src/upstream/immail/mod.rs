@@ -26,6 +26,9 @@ pub mod history;
 pub mod history_paths;
 pub mod service_token;
 pub mod settings;
+mod settings_error;
+
+pub use settings_error::SettingsError;
 
 use crate::models::{Jwt, RoomName};
 use async_trait::async_trait;
@@ -69,7 +72,7 @@ pub struct Immail {
 
 impl Immail {
     /// The upstream for checked settings.
-    pub fn new(settings: &ImmailSettings) -> Result<Self, String> {
+    pub fn new(settings: &ImmailSettings) -> Result<Self, SettingsError> {
         Ok(Self {
             client: ImmailClient::new(settings)?,
             meeting_base: settings.meeting_base.clone(),

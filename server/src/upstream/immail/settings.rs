@@ -9,6 +9,7 @@ use crate::models::MeetingHost;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::history_paths::HistoryPaths;
+use super::SettingsError;
 
 /// The environment variable holding the API key.
 pub const API_KEY_ENV: &str = "IMMAIL_API_KEY";
@@ -180,34 +181,27 @@ impl ImmailConfig {
 
     /// Checks everything and reads the key file. The error says what is missing or wrong
     /// and which variable sets it; it never quotes the key.
-    pub fn settings(&self) -> Result<ImmailSettings, String> {
+    pub fn settings(&self) -> Result<ImmailSettings, SettingsError> {
         let api_key = self.read_api_key()?;
         let email_domain = match self.email_domain.as_deref().map(str::trim) {
             Some(domain) if is_domain(domain) => domain.to_owned(),
-            Some(_) => {
-                return Err("IMMAIL_EMAIL_DOMAIN must be a domain name such as example.com".into())
-            }
-            None => {
-                return Err(
-                    "imMail mode needs IMMAIL_EMAIL_DOMAIN (or --immail-email-domain): \
-                     your company's email domain, sent with the API key"
-                        .into(),
-                )
-            }
+            Some(_) => return Err(SettingsError::BadEmailDomain),
+            None => return Err(SettingsError::MissingEmailDomain),
         };
         let api_url = api_url(&self.api_url)?;
         self.history_paths.check()?;
         let meeting_base = MeetingHost::parse(self.meeting_base.trim())
-            .map_err(|e| {
-                format!(
-                    "IMMAIL_MEETING_BASE {:?} is not a meeting base: {e}",
-                    self.meeting_base
-                )
+            .map_err(|source| SettingsError::BadMeetingBase {
+                given: self.meeting_base.clone(),
+                source,
             })?
             .to_string();
-        let millis = |name: &str, ms: u64| {
+        let millis = |name: &'static str, ms: u64| {
             if ms == 0 {
-                Err(format!("{name} must be at least 1 millisecond"))
+                Err(SettingsError::ZeroDuration {
+                    name,
+                    unit: "millisecond",
+                })
             } else {
                 Ok(Duration::from_millis(ms))
             }
@@ -220,7 +214,12 @@ impl ImmailConfig {
             connect_timeout: millis("IMMAIL_CONNECT_TIMEOUT_MS", self.connect_timeout_ms)?,
             read_timeout: millis("IMMAIL_READ_TIMEOUT_MS", self.read_timeout_ms)?,
             service_token_ttl: match self.service_token_ttl_secs {
-                0 => return Err("IMMAIL_SERVICE_TOKEN_TTL must be at least 1 second".into()),
+                0 => {
+                    return Err(SettingsError::ZeroDuration {
+                        name: "IMMAIL_SERVICE_TOKEN_TTL",
+                        unit: "second",
+                    })
+                }
                 secs => Duration::from_secs(secs),
             },
             service_token_margin: Duration::from_secs(self.service_token_margin_secs),
@@ -233,31 +232,24 @@ impl ImmailConfig {
         })
     }
 
-    fn read_api_key(&self) -> Result<ApiKey, String> {
+    fn read_api_key(&self) -> Result<ApiKey, SettingsError> {
         let key = match (&self.api_key, &self.api_key_file) {
-            (Some(_), Some(_)) => {
-                return Err("both IMMAIL_API_KEY and IMMAIL_API_KEY_FILE are set: keep one".into())
-            }
-            (None, None) => {
-                return Err("imMail mode needs an API key: set IMMAIL_API_KEY, or \
-                     IMMAIL_API_KEY_FILE to a file holding it"
-                    .into())
-            }
+            (Some(_), Some(_)) => return Err(SettingsError::TwoApiKeys),
+            (None, None) => return Err(SettingsError::MissingApiKey),
             (Some(key), None) => key.expose().trim().to_owned(),
             (None, Some(path)) => std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read IMMAIL_API_KEY_FILE {}: {e}", path.display()))?
+                .map_err(|source| SettingsError::ApiKeyFile {
+                    path: path.clone(),
+                    source,
+                })?
                 .trim()
                 .to_owned(),
         };
         if key.is_empty() {
-            return Err("the imMail API key is empty".into());
+            return Err(SettingsError::EmptyApiKey);
         }
         if !key.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(
-                "the imMail API key holds characters an HTTP header cannot carry \
-                 (spaces, control or non-ASCII characters)"
-                    .into(),
-            );
+            return Err(SettingsError::ApiKeyNotHeaderSafe);
         }
         Ok(ApiKey::new(key))
     }
@@ -274,16 +266,16 @@ fn is_domain(domain: &str) -> bool {
 
 /// `https://host[:port][/prefix]`, without a trailing `/`. Plain `http` only for a
 /// loopback host (a local fake or proxy); never user-info, a query or a fragment.
-fn api_url(given: &str) -> Result<String, String> {
+fn api_url(given: &str) -> Result<String, SettingsError> {
     // Only a URL without user-info is ever quoted back: it could hold a secret.
-    let url = reqwest::Url::parse(given.trim())
-        .map_err(|e| format!("IMMAIL_API_URL is not a URL ({e}), e.g. https://api.immail.ca"))?;
+    let url = reqwest::Url::parse(given.trim()).map_err(SettingsError::ApiUrlNotUrl)?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(
-            "IMMAIL_API_URL must not hold credentials: the key goes in IMMAIL_API_KEY".into(),
-        );
+        return Err(SettingsError::ApiUrlCredentials);
     }
-    let bad = |why: &str| format!("IMMAIL_API_URL {:?} {why}", url.as_str());
+    let bad = |why: &'static str| SettingsError::BadApiUrl {
+        url: url.as_str().to_owned(),
+        why,
+    };
     let loopback = match url.host() {
         Some(url::Host::Domain(name)) => name == "localhost",
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
