@@ -1,5 +1,5 @@
 // axe-core on every page of the example: no serious or critical violation.
-import { test, expect, createMeeting, joinedRole } from "../fixtures/fullstack.mjs";
+import { test, expect, createMeeting, joinedRole, watch } from "../fixtures/fullstack.mjs";
 import { seriousViolations } from "../fixtures/axe.mjs";
 
 test("no serious or critical axe violation on any page", async ({ signedIn, newBrowser }) => {
@@ -13,8 +13,11 @@ test("no serious or critical axe violation on any page", async ({ signedIn, newB
   const room = await createMeeting(host.page, "Accessibility");
   await joinedRole(host.page);
   expect(await seriousViolations(host.page), "the meeting, joined").toEqual([]);
+  // Loaded whole: <MeetingHistory> server-rendered, then hydrated with no error.
+  const seen = watch(host.page);
   await host.page.goto(`${room}/history`);
   await expect(host.page.locator(".immail-meet-history")).toHaveAttribute("data-state", "ready");
+  expect(seen.problems).toEqual([]);
   expect(await seriousViolations(host.page), "the history").toEqual([]);
 
   const guest = await signedIn("Hugo");

@@ -24,34 +24,12 @@ pub fn HistoryPage() -> impl IntoView {
                             <h1>"History of " {topic}</h1>
                             <A href=format!("/room/{room}")>"Back to the meeting"</A>
                         </div>
-                        <Sessions room />
+                        <MeetingHistory room api_base="/api/meet" per_page=5 />
                     }
                     .into_any(),
                     Err(error) => view! { <Problem error /> }.into_any(),
                 }
             })}
         </Suspense>
-    }
-}
-
-/// `<MeetingHistory>`, drawn once the page runs in the browser (the sessions are
-/// fetched there anyway, and dates need the reader's time zone). Hydrated in place,
-/// inside this page's `<Suspense>`, it fails with Leptos 0.8.23: the server renders its
-/// loading notice and marks its own `<Suspense>` incomplete (its `LocalResource` never
-/// loads there), but the browser hydrates the pending view instead of that notice
-/// ("expected a marker node": an unrecoverable hydration error). Drawn after hydration,
-/// it is built, not hydrated.
-#[component]
-fn Sessions(room: String) -> impl IntoView {
-    let in_browser = RwSignal::new(false);
-    // Effects run in the browser only, after hydration.
-    Effect::new(move || in_browser.set(true));
-    view! {
-        <Show
-            when=move || in_browser.get()
-            fallback=|| view! { <p role="status">"Loading the sessions…"</p> }
-        >
-            <MeetingHistory room=room.clone() api_base="/api/meet" per_page=5 />
-        </Show>
     }
 }
