@@ -4,6 +4,7 @@
 //
 //   npm test --prefix e2e                          every project below
 //   npm test --prefix e2e -- --project=hostile     one of them
+//   npm run measure:fullstack --prefix e2e         figures of the full-stack example
 //   npm run screenshots --prefix e2e               the README's pictures (docs/)
 //
 // Each project is one kind of page under test; its tests share one server (a
@@ -60,6 +61,11 @@ export default defineConfig({
     {
       name: "hostile",
       testMatch: "hostile.test.mjs",
+    },
+    // The full-stack example, built by `scripts/fullstack.sh build` (its own server).
+    {
+      name: "fullstack",
+      testMatch: "fullstack/*.test.mjs",
     },
     // Not a test: takes docs/demo.png and docs/history.png (`npm run screenshots`).
     ...(process.env.README_SCREENSHOTS

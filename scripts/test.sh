@@ -4,7 +4,8 @@
 # property, server-side rendering, doc examples, the README), the feature guard, the
 # reference server's tests, the browser tests in headless Chromium through wasm-pack,
 # packaging of the publishable crates, and the end-to-end tests of the release demo
-# (examples/demo) and of an outside app built from the README with the server
+# (examples/demo), of an outside app built from the README with the server and of the
+# full-stack example (examples/fullstack: rendered on the server, hydrated)
 # (@playwright/test with Debian's Chromium, @axe-core/playwright).
 #
 #   scripts/test.sh
@@ -35,9 +36,13 @@ step() { printf '\n== %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
 # release build of the bundle are new work.
 outside=(--manifest-path e2e/outside-app/Cargo.toml)
 
+# The full-stack example: its own workspace too, sharing our target/.
+fullstack=(--manifest-path examples/fullstack/Cargo.toml)
+
 step "format"
 cargo fmt --all -- --check
 cargo fmt "${outside[@]}" -- --check
+cargo fmt "${fullstack[@]}" -- --check
 
 # --- immail-meet-core (core/): the pure core crate --------------------------------------
 step "core: clippy, native and wasm32"
@@ -94,7 +99,19 @@ wasm-pack test --headless --chrome -- -p immail-meet
 step "cargo package --workspace: immail-meet-core and immail-meet packaged together, each verified by a build"
 cargo package --workspace --allow-dirty
 
-step "end to end: the release demo, the outside app, hostile pages and the server in Chromium (@playwright/test, axe-core)"
+# --- examples/fullstack (issue 14): the full-stack example -------------------------------
+# Its browser tests are the e2e project "fullstack" (the next step runs them).
+step "full-stack example: clippy (server native, browser wasm32), its unit tests, its build (scripts/fullstack.sh build)"
+fullstack_started=$(date +%s)
+cargo fetch -q "${fullstack[@]}" # its lock file's crates (leptos_axum, leptos_router, …)
+CARGO_TARGET_DIR="$PWD/target" cargo clippy "${fullstack[@]}" --features ssr --all-targets -- -D warnings
+CARGO_TARGET_DIR="$PWD/target" cargo clippy "${fullstack[@]}" --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+CARGO_TARGET_DIR="$PWD/target" cargo test "${fullstack[@]}" --features ssr
+scripts/fullstack.sh build
+echo "full-stack example built and checked in $(($(date +%s) - fullstack_started)) s"
+# --- end of examples/fullstack -----------------------------------------------------------
+
+step "end to end: the release demo, the outside app, hostile pages, the full-stack example and the server in Chromium (@playwright/test, axe-core)"
 trunk build --release --offline
 outside_started=$(date +%s)
 cargo fetch -q "${outside[@]}"   # its lock file's crates, should it lag behind ours

@@ -46,6 +46,13 @@ pub(crate) async fn load<T>(
 /// `answer` holds, through `show` (`None` when there is nothing to show: the empty
 /// notice). While loading (every time `answer` loads), and in server-side rendering,
 /// the loading notice.
+///
+/// In a full-stack app (`ssr` on the server, `hydrate` in the browser) the `<Suspense>`
+/// is drawn once the page runs in the browser, after hydration, and the loading notice
+/// until then on both sides: hydrated in place inside a page's own `<Suspense>`
+/// (`SsrMode::Async`), it stopped the wasm with Leptos 0.8.23 (the server marks it
+/// incomplete, as its `LocalResource` never loads there, and the browser hydrated the
+/// pending view instead of the notice: "expected a marker node").
 pub(crate) fn history_view<T, V>(
     class: String,
     texts: &'static Texts,
@@ -67,24 +74,71 @@ where
         let root = root.clone();
         move || root("loading", notice(texts.loading, Notice::Busy))
     };
-    view! {
-        <Suspense fallback=fallback>
-            {move || {
-                let (root, show) = (root.clone(), show.clone());
-                Suspend::new(async move {
-                    match answer.await.map(show) {
-                        Ok(Some(content)) => root("ready", content.into_any()),
-                        Ok(None) => root("empty", notice(texts.empty, Notice::Status)),
-                        Err(error) => {
-                            let retry = Callback::new(move |()| answer.refetch());
-                            let text = format!("{}: {error}.", texts.failed);
-                            root("error", notice(text, Notice::Failed(retry)))
-                        }
-                    }
-                })
-            }}
-        </Suspense>
+    let suspense = {
+        let fallback = fallback.clone();
+        move || {
+            let root = root.clone();
+            let show = show.clone();
+            view! {
+                <Suspense fallback=fallback.clone()>
+                    {move || {
+                        let (root, show) = (root.clone(), show.clone());
+                        Suspend::new(async move {
+                            match answer.await.map(show) {
+                                Ok(Some(content)) => root("ready", content.into_any()),
+                                Ok(None) => root("empty", notice(texts.empty, Notice::Status)),
+                                Err(error) => {
+                                    let retry = Callback::new(move |()| answer.refetch());
+                                    let text = format!("{}: {error}.", texts.failed);
+                                    root("error", notice(text, Notice::Failed(retry)))
+                                }
+                            }
+                        })
+                    }}
+                </Suspense>
+            }
+        }
+    };
+    // Erased: a history view nested in another (a session's chat) would otherwise make
+    // a type too deep for the compiler in a full-stack build.
+    after_hydration(suspense, fallback).into_any()
+}
+
+/// `view`, drawn once the page runs in the browser, after hydration; `loading` until
+/// then (what the server renders, and what the browser hydrates).
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
+fn after_hydration<V, L>(
+    view: impl Fn() -> V + Send + Sync + 'static,
+    loading: impl Fn() -> L + Send + Sync + 'static,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+    L: IntoView + 'static,
+{
+    use leptos::either::Either;
+
+    let hydrated = RwSignal::new(false);
+    // Effects run in the browser only, once hydration is done.
+    Effect::new(move || hydrated.set(true));
+    move || {
+        if hydrated.get() {
+            Either::Left(view())
+        } else {
+            Either::Right(loading())
+        }
     }
+}
+
+/// A client-side app: `view` now (there is nothing to hydrate).
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn after_hydration<V, L>(
+    view: impl Fn() -> V + Send + Sync + 'static,
+    _loading: impl Fn() -> L + Send + Sync + 'static,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    view()
 }
 
 /// What a notice says about the view's state.

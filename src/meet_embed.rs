@@ -315,13 +315,18 @@ pub fn MeetEmbed(
         meet.state.set(MeetState::Fetching);
     }
 
-    // The first load is the meeting's; a later one after its start-up, its end.
+    // The first load is the meeting's; a later one after its start-up, its end. A DOM
+    // listener can outlive the component: an iframe its parent moves (a `<Suspense>` that
+    // shows its fallback, then the next view) loads again after the component is gone,
+    // so a state already disposed is not read.
     let on_load = move |_| {
-        let MeetState::Joined { moderator, .. } = meet.state.get_untracked() else {
+        let Some(MeetState::Joined { moderator, .. }) = meet.state.try_get_untracked() else {
             return;
         };
         let now = now_ms();
-        let first = joins.with_value(|j| j.first_load_ms);
+        let Some(first) = joins.try_with_value(|j| j.first_load_ms) else {
+            return;
+        };
         match classify(first, now, end_grace_ms, detect_end) {
             Load::First => {
                 joins.update_value(|j| j.first_load_ms = Some(now));
@@ -380,7 +385,7 @@ pub fn MeetEmbed(
     view! {
         <div
             class=move || crate::root_class("immail-meet", &class.get().unwrap_or_default())
-            data-state=move || meet.state.with(MeetState::name)
+            data-state=move || meet.state.try_with(MeetState::name).unwrap_or("detached")
             style=size
         >
             {permission_notice(meet, warnings, texts)}

@@ -8,6 +8,10 @@
 //! the notice only while joined with a warning. So no page stylesheet (a `[hidden] {
 //! display: block }` reset, `div { display: flex }`) can bring back a part that should
 //! be gone.
+//!
+//! Each reads its signals with `try_`: their view can outlive the component's signals
+//! (a parent `<Suspense>` builds its children's view under its own owner, and the
+//! controller's last state, `detached`, arrives as the component goes).
 
 use leptos::prelude::*;
 
@@ -43,7 +47,7 @@ pub(crate) fn panel(
     panels: Panels,
 ) -> impl IntoView {
     move || {
-        let state = meet.state.get();
+        let state = meet.state.try_get()?;
         if matches!(state, MeetState::Joined { loaded: true, .. }) {
             return None;
         }
@@ -56,7 +60,7 @@ pub(crate) fn panel(
             Some(view) => ("immail-meet__panel", view),
             None => (
                 panel_class(&state),
-                texts.with(|t| built_in(meet, &state, t)),
+                texts.try_with(|t| built_in(meet, &state, t))?,
             ),
         };
         Some(view! { <div class=class role=role>{content}</div> })
@@ -98,14 +102,20 @@ pub(crate) fn permission_notice(
     texts: Signal<MeetTexts>,
 ) -> impl IntoView {
     move || {
-        let joined = meet.state.with(|s| matches!(s, MeetState::Joined { .. }));
-        let lines = warnings.with(|w| {
-            texts.with(|t| {
-                w.iter()
-                    .map(|w| (t.permission_warning)(w))
-                    .collect::<Vec<_>>()
+        let joined = meet
+            .state
+            .try_with(|s| matches!(s, MeetState::Joined { .. }))
+            .unwrap_or(false);
+        let lines = warnings
+            .try_with(|w| {
+                texts.try_with(|t| {
+                    w.iter()
+                        .map(|w| (t.permission_warning)(w))
+                        .collect::<Vec<_>>()
+                })
             })
-        });
+            .flatten()
+            .unwrap_or_default();
         (joined && !lines.is_empty()).then(|| {
             view! {
                 <div class="immail-meet__permissions" role="alert">
@@ -124,12 +134,11 @@ pub(crate) fn bar(
     texts: Signal<MeetTexts>,
 ) -> impl IntoView {
     move || {
-        let changed = changed.get();
-        let state = meet.state.get();
-        let MeetState::Joined { moderator, .. } = state else {
+        let changed = changed.try_get().unwrap_or(false);
+        let Some(MeetState::Joined { moderator, .. }) = meet.state.try_get() else {
             return None;
         };
-        texts.with(|t| {
+        texts.try_with(|t| {
             let role = match moderator {
                 Some(true) => t.moderator.clone(),
                 Some(false) => t.guest.clone(),
@@ -137,7 +146,7 @@ pub(crate) fn bar(
             };
             let notice = if changed { t.settings_changed.clone() } else { String::new() };
             let rejoin = t.rejoin_with_new_settings.clone();
-            Some(view! {
+            view! {
                 <div class="immail-meet__bar">
                     <span class="immail-meet__role">{role}</span>
                     <span class="immail-meet__notice" role="status">{notice}</span>
@@ -151,7 +160,7 @@ pub(crate) fn bar(
                         {t.leave.clone()}
                     </button>
                 </div>
-            })
+            }
         })
     }
 }

@@ -54,7 +54,9 @@ static TEXTS: Texts = Texts {
 /// # Server-Side Rendering
 /// With the `ssr` feature it renders its loading notice and touches no browser API; the
 /// sessions are fetched in the browser after hydration. Dates are shown in the reader's
-/// time zone, which only the browser knows.
+/// time zone, which only the browser knows. In a full-stack build (`ssr` or `hydrate`)
+/// the browser hydrates that notice and draws the list after hydration, so the
+/// component may sit anywhere, a page's own `<Suspense>` included.
 #[component]
 pub fn MeetingHistory(
     /// The room's name (what the grant endpoint takes). A change loads its first page.

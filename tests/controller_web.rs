@@ -10,6 +10,7 @@ use common::embed::{local_base, local_hosts, named, param, EmbedPage, Stub, MEET
 use common::fresh_token;
 use immail_meet::*;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlButtonElement;
@@ -339,4 +340,50 @@ async fn a_meeting_base_the_allowed_hosts_lack_is_named_and_joins_once_they_hold
         .unwrap()
         .src()
         .starts_with(&format!("{}abc?", local_base())));
+}
+
+#[wasm_bindgen_test]
+async fn a_joined_embed_replaced_under_a_suspense_goes_quietly() {
+    // A `<Suspense>` builds its children's view under its own owner: the view of a
+    // replaced embed outlives the embed's signals, and hears its last state, `detached`.
+    static PANICKED: AtomicBool = AtomicBool::new(false);
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, Ordering::SeqCst);
+        hook(info);
+    }));
+    let source = Stub::url(&format!("{}abc", local_base())).source();
+    let signed_in = RwSignal::new(true);
+    let page = mount(move || {
+        let answer = LocalResource::new(move || {
+            let signed_in = signed_in.get();
+            async move {
+                sleep(20).await;
+                signed_in
+            }
+        });
+        view! {
+            <Suspense fallback=|| view! { <p>"Loading"</p> }>
+                {move || {
+                    let source = source.clone();
+                    Suspend::new(async move {
+                        if answer.await {
+                            view! { <MeetEmbed grant_source=source allowed_hosts=local_hosts() /> }.into_any()
+                        } else {
+                            view! { <p class="gone">"Signed out"</p> }.into_any()
+                        }
+                    })
+                }}
+            </Suspense>
+        }
+    });
+    page.wait_for_state("joined").await;
+    signed_in.set(false);
+    wait_until("the next view", || page.find("p.gone").is_some()).await;
+    sleep(100).await;
+    assert!(page.iframe().is_none());
+    assert!(
+        !PANICKED.load(Ordering::SeqCst),
+        "a disposed signal was read"
+    );
 }
